@@ -1,0 +1,48 @@
+"""The public calls: `clean`, `clean_and_explain` and `repair`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .config import Config, resolve
+from .model import Result
+from .pipeline import run
+
+
+
+def clean_and_explain(text: str, config: Config | None = None, **options: Any) -> Result:
+    """Clean scraped article text and return the text with every decision.
+
+    >>> r = clean_and_explain("Storm hits coast\\n\\nThe storm hit the coast on Monday, officials said.\\n\\nShare this article")
+    >>> r.text
+    'Storm hits coast\\n\\nThe storm hit the coast on Monday, officials said.'
+    >>> [(a.rule, a.before) for a in r.actions]
+    [('navigation', 'Share this article')]
+    """
+    return run(text, resolve(config, options))
+
+
+def clean(text: str, config: Config | None = None, **options: Any) -> str:
+    """Clean scraped article text: boilerplate removed, Unicode and spun text repaired.
+
+    Options are the `Config` switches, e.g. ``clean(text, caption=False)``.
+
+    >>> clean("Pic: AP\\nThe minister resigned on Friday after a week of pressure.")
+    'The minister resigned on Friday after a week of pressure.'
+    """
+    return clean_and_explain(text, config, **options).text
+
+
+def repair(text: str, config: Config | None = None, **options: Any) -> str:
+    """Repair spun text and broken Unicode without removing anything.
+
+    For text that is already clean: every boilerplate rule is switched off.
+
+    >>> repair("The live performance corridor was evacuated.")
+    'The concert hall was evacuated.'
+    """
+    base = resolve(config, options)
+    from .classify import RULES
+
+    off = {rule: False for rule in RULES}
+    return run(text, base.replace(**off)).text

@@ -1,0 +1,63 @@
+"""Repair mojibake and broken Unicode with ftfy, one segment at a time.
+
+This is the only module that imports ftfy.  Following datatrove's choice,
+typography is left alone by default ("fixing unreadable text is good,
+enforcing a formatting isn't"): curly quotes, ligatures, full-width
+characters and Unicode normalisation form are kept unless asked for.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import ftfy
+import regex
+
+# Lines that are plain printable ASCII without '&' (HTML entities) cannot need
+# a fix; skipping them keeps the stage fast on English text.
+_MAY_NEED_FIX = regex.compile(r"[^\x20-\x25\x27-\x7e\t]")
+
+
+@dataclass(frozen=True)
+class Fix:
+    """One changed span of a segment: offsets into the original text."""
+
+    start: int
+    end: int
+    before: str
+    after: str
+    steps: str
+
+
+def _config(uncurl_quotes: bool) -> ftfy.TextFixerConfig:
+    return ftfy.TextFixerConfig(
+        uncurl_quotes=uncurl_quotes,
+        fix_latin_ligatures=False,
+        fix_character_width=False,
+        normalization=None,
+        explain=True,
+    )
+
+
+def fix_segment(text: str, *, uncurl_quotes: bool = False) -> Fix | None:
+    """Return the smallest changed span ftfy finds in `text`, or None."""
+    if not _MAY_NEED_FIX.search(text):
+        return None
+    fixed, explanation = ftfy.fix_and_explain(text, config=_config(uncurl_quotes))
+    if fixed == text:
+        return None
+    # Trim the common prefix and suffix so the action shows only what changed.
+    p = 0
+    limit = min(len(text), len(fixed))
+    while p < limit and text[p] == fixed[p]:
+        p += 1
+    s = 0
+    while s < limit - p and text[-1 - s] == fixed[-1 - s]:
+        s += 1
+    # Widen to whole words so the explain report reads "doesnâ€™t -> doesn’t".
+    while p > 0 and not text[p - 1].isspace():
+        p -= 1
+    while s > 0 and not text[len(text) - s].isspace():
+        s -= 1
+    steps = ", ".join(step[1] for step in (explanation or []))
+    return Fix(p, len(text) - s, text[p : len(text) - s], fixed[p : len(fixed) - s], steps)

@@ -1,0 +1,412 @@
+"""Decide which segments are boilerplate, and say why.
+
+Two passes, as in jusText: *pattern rules* look at one line at a time
+(credits, prompts, menus, bylines...); *context rules* then look at
+neighbours and the whole document (repeats, link lists, caption triples, an
+appended second article, the main-text region).  Keyword rules run first so
+that a prompt that reads like prose ("Follow us on WhatsApp") never reaches
+the context pass.  Each rule id is also the config switch, the action's
+`rule` and the stats key.  All state lives inside one `classify` call.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, field
+
+import regex
+
+from . import vocab
+from .model import Segment
+
+# Lines longer than this are prose: whole-line patterns never apply to them,
+# which also bounds the regex work on a pathological 50 MB line.
+MAX_PATTERN_CHARS = 600
+_TERMINAL = regex.compile(r"[.!?…;:][\"'”’»)\]*]*$")
+_SENTENCE_END = regex.compile(r"[.!?…][\"'”’»)\]*]*$")
+_TAG = regex.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]{0,300})?/?>|<!--.{0,300}?-->")
+_LETTER = regex.compile(r"\p{L}")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A boilerplate rule: its id, its pass and the reason shown to users."""
+
+    id: str
+    stage: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Label:
+    """Why a segment is dropped."""
+
+    rule: str
+    reason: str
+
+
+@dataclass
+class Feature:
+    """Cheap per-line measurements shared by the rules."""
+
+    words: int
+    terminal: bool
+    sentence_end: bool
+
+    @property
+    def headline_like(self) -> bool:
+        return 1 <= self.words <= 25 and not self.terminal
+
+    @property
+    def prose(self) -> bool:
+        return self.sentence_end and self.words >= 8
+
+
+@dataclass
+class Verdict:
+    """The classifier's output: labels for dropped segments plus findings."""
+
+    labels: dict[int, Label] = field(default_factory=dict)
+    dates: list[tuple[int, str]] = field(default_factory=list)
+    bylines: list[tuple[int, str]] = field(default_factory=list)
+    appended_from: int | None = None
+
+
+RULES: dict[str, Rule] = {
+    r.id: r
+    for r in (
+        Rule("html_remnant", "pattern", "HTML markup left by the scraper"),
+        Rule("navigation", "pattern", "menu, share or page-furniture line"),
+        Rule("comment_form", "pattern", "comment-form prompt"),
+        Rule("share_prompt", "pattern", "social, newsletter or 'tap here' prompt"),
+        Rule("video_notice", "pattern", "video-player notice or promo"),
+        Rule("link_list", "pattern", "related-links header or its items"),
+        Rule("photo_credit", "pattern", "photo credit or caption marker"),
+        Rule("caption", "pattern", "photo caption (caption style or trailing credit)"),
+        Rule("date_line", "pattern", "publication date line (kept as metadata)"),
+        Rule("byline", "pattern", "byline or author box (kept as metadata)"),
+        Rule("related_link", "pattern", "inline link to another story"),
+        Rule("repeated_block", "context", "repeats an earlier block"),
+        Rule("image_label", "context", "alt text or short image label beside a caption"),
+        Rule("category_tag", "context", "section tag or kicker above the headline"),
+        Rule("appended_article", "context", "a second, unrelated article appended after the main one"),
+        Rule("trailing_headlines", "context", "run of headline-like lines at the end of the page"),
+    )
+}
+
+
+def _features(text: str) -> Feature:
+    head = text[:MAX_PATTERN_CHARS]
+    words = head.count(" ") + 1 if len(text) <= MAX_PATTERN_CHARS else 1000
+    tail = text[-12:]
+    return Feature(words, bool(_TERMINAL.search(tail)), bool(_SENTENCE_END.search(tail)))
+
+
+# ---------------------------------------------------------------- pattern rules
+# Each takes (text, feature) and returns a reason string (a match) or None.
+
+PatternRule = Callable[[str, Feature], "str | None"]
+
+
+def _navigation(text: str, f: Feature) -> str | None:
+    if f.words <= 12 and vocab.NAVIGATION.fullmatch(text):
+        return "menu or page-furniture line"
+    return None
+
+
+def _comment_form(text: str, f: Feature) -> str | None:
+    if f.words <= 25 and vocab.COMMENT_FORM.fullmatch(text):
+        return "comment-form prompt"
+    return None
+
+
+def _share_prompt(text: str, f: Feature) -> str | None:
+    if f.words <= 40 and vocab.SHARE_PROMPT.match(text):
+        return "social, newsletter or 'tap here' prompt"
+    return None
+
+
+def _video_notice(text: str, f: Feature) -> str | None:
+    if f.words <= 30 and vocab.VIDEO_NOTICE.search(text):
+        return "video-player notice or promo"
+    return None
+
+
+def _link_list_header(text: str, f: Feature) -> str | None:
+    if f.words <= 10 and vocab.LINK_LIST_HEADER.fullmatch(text):
+        return "related-links header"
+    return None
+
+
+def _photo_credit(text: str, f: Feature) -> str | None:
+    if f.words <= 12 and vocab.CREDIT_LINE.fullmatch(text):
+        return "photo credit or caption marker"
+    return None
+
+
+def _caption(text: str, f: Feature) -> str | None:
+    if vocab.CAPTION_START.match(text):
+        return "caption style ('FILE -', 'In this photo ...')"
+    if f.words <= 150 and vocab.CAPTION_CREDIT_END.search(text[-250:]):
+        return "ends with a photo credit"
+    return None
+
+
+def _date_line(text: str, f: Feature) -> str | None:
+    if f.words > 14:
+        return None
+    m = vocab.DATE.search(text)
+    if not m:
+        return None
+    rest = vocab.DATE_WORDS.sub(" ", text[: m.start()] + " " + text[m.end() :])
+    rest_words = [w for w in regex.split(r"[\W\d_]+", rest) if w]
+    return "publication date line" if len(rest_words) <= 1 else None
+
+
+def _byline(text: str, f: Feature) -> str | None:
+    if f.words > 12:
+        return None
+    if vocab.BYLINE.fullmatch(text) or vocab.HANDLE.fullmatch(text):
+        return "byline"
+    m = vocab.NAME_DASH_ROLE.fullmatch(text)
+    if m and vocab.AUTHOR_ROLE.fullmatch(m.group("role").strip()):
+        return "author name and role"
+    if f.words <= 5 and not f.terminal and vocab.AUTHOR_ROLE.fullmatch(text):
+        return "author role line"
+    return None
+
+
+def _related_link(text: str, f: Feature) -> str | None:
+    if f.headline_like and vocab.RELATED_LINK.match(text):
+        return "inline link to another story"
+    return None
+
+
+PATTERN_RULES: tuple[tuple[str, PatternRule], ...] = (
+    ("navigation", _navigation),
+    ("comment_form", _comment_form),
+    ("share_prompt", _share_prompt),
+    ("video_notice", _video_notice),
+    ("link_list", _link_list_header),
+    ("photo_credit", _photo_credit),
+    ("caption", _caption),
+    ("date_line", _date_line),
+    ("byline", _byline),
+    ("related_link", _related_link),
+)
+
+
+def strip_tags(text: str) -> list[tuple[int, int]]:
+    """Spans of HTML tags in a line (empty when there are none)."""
+    if "<" not in text:
+        return []
+    return [m.span() for m in _TAG.finditer(text)]
+
+
+# ---------------------------------------------------------------- the classifier
+
+
+class _Doc:
+    """One document's segments, features and labels while rules run."""
+
+    def __init__(self, segments: Sequence[Segment], texts: Sequence[str], enabled: Collection[str]):
+        self.segments = segments
+        self.texts = texts
+        self.enabled = enabled
+        self.feats = [_features(t) for t in texts]
+        self.verdict = Verdict()
+        self.pattern_rule: dict[int, str] = {}
+
+    @property
+    def labels(self) -> dict[int, Label]:
+        return self.verdict.labels
+
+    def label(self, i: int, rule: str, reason: str = "") -> bool:
+        if rule not in self.enabled or i in self.labels:
+            return False
+        self.labels[i] = Label(rule, reason or RULES[rule].reason)
+        return True
+
+    def same_block(self, i: int, j: int) -> bool:
+        """True when segments i < j are consecutive lines with no blank line between."""
+        return j == i + 1 and not self.segments[j].blank_before
+
+
+def classify(segments: Sequence[Segment], texts: Sequence[str], enabled: Collection[str]) -> Verdict:
+    """Label the boilerplate segments of one document."""
+    doc = _Doc(segments, texts, enabled)
+    _pattern_pass(doc)
+    _repeated_blocks(doc)
+    _caption_context(doc)
+    _author_box(doc)
+    _video_titles(doc)
+    _link_lists(doc)
+    _category_tags(doc)
+    _appended_article(doc)
+    _trailing_headlines(doc)
+    return doc.verdict
+
+
+def _pattern_pass(doc: _Doc) -> None:
+    for i, text in enumerate(doc.texts):
+        if len(text) > MAX_PATTERN_CHARS:
+            reason = _caption(text, doc.feats[i]) if vocab.CAPTION_START.match(text) else None
+            if reason:
+                doc.label(i, "caption", reason)
+            continue
+        for rule, fn in PATTERN_RULES:
+            if rule not in doc.enabled:
+                continue
+            reason = fn(text, doc.feats[i])
+            if reason:
+                doc.pattern_rule[i] = rule
+                doc.label(i, rule, reason)
+                if rule == "date_line":
+                    doc.verdict.dates.append((i, text))
+                elif rule == "byline":
+                    doc.verdict.bylines.append((i, text))
+                break
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _repeated_blocks(doc: _Doc) -> None:
+    """Drop later copies of a block (titles, leads, captions); keep the first."""
+    seen: set[str] = set()
+    for i, text in enumerate(doc.texts):
+        if doc.feats[i].words < 2 and len(text) < 12:
+            continue
+        key = _norm(text)
+        if key in seen:
+            doc.label(i, "repeated_block", "repeats an earlier block")
+        else:
+            seen.add(key)
+
+
+def _is_caption(doc: _Doc, i: int) -> bool:
+    return doc.pattern_rule.get(i) in ("caption", "photo_credit")
+
+
+def _caption_context(doc: _Doc) -> None:
+    """Alt text / 'Picture:' / caption triples and short image labels."""
+    n = len(doc.texts)
+    for i in range(n):
+        if not _is_caption(doc, i):
+            continue
+        marker_only = bool(vocab.CAPTION_MARKER.fullmatch(doc.texts[i]))
+        for j in (i - 1, i + 1):
+            if not 0 <= j < n or j in doc.labels:
+                continue
+            if not doc.same_block(min(i, j), max(i, j)):
+                continue
+            text, f = doc.texts[j], doc.feats[j]
+            if marker_only and f.words <= 80:
+                doc.label(j, "image_label", "alt text or caption beside a 'Picture:' marker")
+            elif j == i - 1 and _norm(doc.texts[i]).startswith(_norm(text).rstrip(".")):
+                doc.label(j, "image_label", "alt text repeating the caption below it")
+            elif f.words <= 4 and not f.terminal and len(text) <= 40:
+                doc.label(j, "image_label", "short image label beside a caption")
+
+
+def _author_box(doc: _Doc) -> None:
+    """A bare name line next to a byline, role or @handle line is part of the author box."""
+    n = len(doc.texts)
+    for i in range(n):
+        if doc.pattern_rule.get(i) != "byline":
+            continue
+        for j in (i - 2, i - 1, i + 1, i + 2):
+            if 0 <= j < n and j not in doc.labels and doc.feats[j].words <= 4:
+                if vocab.NAME.fullmatch(doc.texts[j]) or vocab.AUTHOR_ROLE.fullmatch(doc.texts[j]):
+                    doc.label(j, "byline", "author name in an author box")
+                    doc.verdict.bylines.append((j, doc.texts[j]))
+
+
+def _video_titles(doc: _Doc) -> None:
+    """The headline-like line right after a video notice is the video's title."""
+    for i in range(len(doc.texts) - 1):
+        if doc.pattern_rule.get(i) == "video_notice":
+            f = doc.feats[i + 1]
+            if f.headline_like and f.words <= 12 and not doc.texts[i + 1].endswith("?"):
+                doc.label(i + 1, "video_notice", "title of an embedded video")
+
+
+def _link_lists(doc: _Doc) -> None:
+    """After a related-links header, drop the headline lines until prose resumes."""
+    n = len(doc.texts)
+    i = 0
+    while i < n:
+        if doc.pattern_rule.get(i) != "link_list":
+            i += 1
+            continue
+        j = i + 1
+        while j < n:
+            if j in doc.labels:
+                j += 1
+                continue
+            if doc.feats[j].prose:
+                break
+            doc.label(j, "link_list", "item of a related-links list")
+            j += 1
+        i = j
+
+
+def _first_prose(doc: _Doc) -> int:
+    for i, f in enumerate(doc.feats):
+        if f.prose and i not in doc.labels and f.words >= 12:
+            return i
+    return len(doc.texts)
+
+
+def _category_tags(doc: _Doc) -> None:
+    """Section tags ("ENT") and kickers above the headline, before the first prose."""
+    head = _first_prose(doc)
+    for i in range(head):
+        if i in doc.labels:
+            continue
+        text, f = doc.texts[i], doc.feats[i]
+        if f.words <= 3 and _LETTER.search(text) and vocab.ALL_CAPS_TAG.fullmatch(text) and not f.terminal:
+            doc.label(i, "category_tag", "all-caps section tag above the article")
+            continue
+        if f.words <= 3 and not f.terminal:
+            later = [k for k in range(i + 1, head) if k not in doc.labels]
+            if later and doc.feats[later[0]].headline_like and doc.feats[later[0]].words > f.words + 2:
+                doc.label(i, "category_tag", "short kicker above the headline")
+
+
+def _appended_article(doc: _Doc) -> None:
+    """A new wire dateline after the main article has run starts another story."""
+    prose_seen = 0
+    first_dateline: str | None = None
+    for i, text in enumerate(doc.texts):
+        if i in doc.labels:
+            continue
+        m = vocab.DATELINE.match(text[:120])
+        if m:
+            place = m.group("place").strip()
+            if first_dateline is None and prose_seen < 3:
+                first_dateline = place
+            elif prose_seen >= 3 and place != first_dateline:
+                doc.verdict.appended_from = i
+                for k in range(i, len(doc.texts)):
+                    doc.label(k, "appended_article", f"part of a second article ({place} dateline)")
+                return
+        if doc.feats[i].prose:
+            prose_seen += 1
+
+
+def _trailing_headlines(doc: _Doc) -> None:
+    """Three or more headline-like lines closing the page are teasers, not article."""
+    run: list[int] = []
+    for i in range(len(doc.texts) - 1, -1, -1):
+        if i in doc.labels:
+            continue
+        f = doc.feats[i]
+        if f.headline_like and f.words >= 2 and not doc.texts[i].endswith("?"):
+            run.append(i)
+            continue
+        break
+    if len(run) >= 3:
+        for i in run:
+            doc.label(i, "trailing_headlines")

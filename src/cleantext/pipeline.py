@@ -1,0 +1,132 @@
+"""The one place where the stage order lives.
+
+    text -> segment.split -> repair (control chars, ftfy, tags; per line)
+         -> classify (pattern rules, then context rules) -> drop
+         -> spun.repair (kept lines only) -> metadata -> segment.join
+
+Every stage appends `Action`s; the output text is `segment.join(segments,
+actions)`, so the action log *is* the decision and replays to the output.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+import regex
+
+from . import charfix, spun
+from .classify import RULES as BOILERPLATE_RULES
+from .classify import classify, strip_tags
+from .config import Config
+from .metadata import extract
+from .model import Action, Result, Segment
+from .segment import join, normalise_newlines, split
+
+_CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff]+")
+
+
+def check_text(text: object) -> str:
+    """Return `text` if it is a str, else raise a TypeError that says what to do."""
+    if isinstance(text, str):
+        return text
+    if isinstance(text, (bytes, bytearray, memoryview)):
+        raise TypeError(
+            "cleantext works on str, not bytes: decode first, "
+            "e.g. data.decode('utf-8', errors='replace')"
+        )
+    if text is None:
+        raise TypeError("cleantext got None instead of text: pass '' for an empty document")
+    raise TypeError(f"cleantext works on str, not {type(text).__name__}: pass the article text as a str")
+
+
+class _Log:
+    """Actions of one run, plus each segment's current text."""
+
+    def __init__(self, segments: list[Segment]):
+        self.segments = segments
+        self.texts = [s.text for s in segments]
+        self.actions: list[Action] = []
+
+    def replace(self, i: int, start: int, end: int, after: str, rule: str, stage: str,
+                reason: str, evidence: str = "") -> None:
+        text = self.texts[i]
+        seg = self.segments[i]
+        self.actions.append(Action(rule, "replace", i, seg.line, text[start:end], after, start, end,
+                                   reason, stage, evidence))
+        self.texts[i] = text[:start] + after + text[end:]
+
+    def drop(self, i: int, rule: str, stage: str, reason: str) -> None:
+        seg = self.segments[i]
+        self.actions.append(Action(rule, "drop", i, seg.line, self.texts[i], "", 0, 0, reason, stage))
+
+
+def _repair_lines(log: _Log, config: Config) -> None:
+    enabled = config.enabled()
+    for i in range(len(log.texts)):
+        if "control_chars" in enabled and _CONTROL.search(log.texts[i]):
+            for m in reversed(list(_CONTROL.finditer(log.texts[i]))):
+                bad = m.group()
+                after = "\ufffd" if regex.match(r"[\ud800-\udfff]", bad) else ""
+                log.replace(i, m.start(), m.end(), after, "control_chars", "repair",
+                            "control characters or lone surrogates removed")
+        if "fix_unicode" in enabled:
+            fix = charfix.fix_segment(log.texts[i], uncurl_quotes=config.uncurl_quotes)
+            if fix:
+                log.replace(i, fix.start, fix.end, fix.after, "fix_unicode", "repair",
+                            f"ftfy: {fix.steps or 'fixed text'}")
+        if "html_tag" in enabled:
+            spans = strip_tags(log.texts[i])
+            for start, end in reversed(spans):
+                log.replace(i, start, end, "", "html_tag", "repair", "HTML tag removed")
+            if spans and not log.texts[i].strip():
+                if "html_remnant" in enabled:
+                    log.drop(i, "html_remnant", "boilerplate", "line held only HTML markup")
+
+
+def _repair_spin(log: _Log, kept: list[int], config: Config) -> spun.SpinReport | None:
+    rules = [r for r in spun.RULES if r in config.enabled()]
+    if not rules:
+        return None
+    report = spun.detect([log.texts[i] for i in kept])
+    for i in kept:
+        shift = 0
+        for e in spun.find_repairs(log.texts[i], report, rules=rules):
+            log.replace(i, e.start + shift, e.end + shift, e.after, e.rule, "spin", e.reason, e.evidence)
+            shift += len(e.after) - (e.end - e.start)
+    return report
+
+
+def run(text: str, config: Config) -> Result:
+    """Clean one document and explain every decision."""
+    text = normalise_newlines(check_text(text))
+    segments = split(text)
+    log = _Log(segments)
+    _repair_lines(log, config)
+    gone = {a.segment for a in log.actions if a.op == "drop"}
+
+    verdict = classify(segments, log.texts, config.enabled())
+    for i in sorted(verdict.labels):
+        if i not in gone:
+            label = verdict.labels[i]
+            log.drop(i, label.rule, BOILERPLATE_RULES[label.rule].stage, label.reason)
+            gone.add(i)
+    kept = [i for i in range(len(segments)) if i not in gone]
+
+    report = _repair_spin(log, kept, config)
+    metadata: dict[str, Any] = extract(log.texts, verdict)
+    metadata["spin"] = report.as_dict() if report else None
+    if verdict.appended_from is not None:
+        appended = [i for i in range(verdict.appended_from, len(segments))
+                    if verdict.labels.get(i) and verdict.labels[i].rule == "appended_article"]
+        metadata["appended_article"] = {
+            "first_line": segments[appended[0]].line,
+            "last_line": segments[appended[-1]].line,
+            "text": "\n\n".join(log.texts[i] for i in appended),
+        }
+    else:
+        metadata["appended_article"] = None
+
+    actions = tuple(log.actions)
+    counts = dict(sorted(Counter(a.rule for a in actions).items()))
+    return Result(join(segments, actions), metadata, tuple(segments), actions, counts)

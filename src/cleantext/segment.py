@@ -1,0 +1,89 @@
+"""Split text into line segments and join the kept ones back together.
+
+A segment is one non-blank line with its surrounding whitespace trimmed.
+Blank lines are not segments; each segment remembers whether a blank line
+preceded it, so `join` can restore paragraph breaks.  Both directions are
+linear in the size of the text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from .model import Action, Segment
+
+_NEWLINES = str.maketrans({"\r": "\n", "\u2028": "\n", "\u2029": "\n", "\x0b": "\n", "\x0c": "\n", "\x85": "\n"})
+
+
+def normalise_newlines(text: str) -> str:
+    """Turn CRLF, CR, form feeds and Unicode line separators into `\\n`."""
+    if "\r\n" in text:
+        text = text.replace("\r\n", "\n")
+    return text.translate(_NEWLINES)
+
+
+def split(text: str) -> list[Segment]:
+    """Split newline-normalised `text` into non-blank line segments."""
+    segments: list[Segment] = []
+    pos = 0
+    blank = False
+    for lineno, raw in enumerate(text.split("\n"), start=1):
+        stripped = raw.strip()
+        if stripped:
+            start = pos + (len(raw) - len(raw.lstrip()))
+            segments.append(
+                Segment(
+                    index=len(segments),
+                    line=lineno,
+                    start=start,
+                    end=start + len(stripped),
+                    text=stripped,
+                    blank_before=blank and bool(segments),
+                )
+            )
+            blank = False
+        else:
+            blank = True
+        pos += len(raw) + 1
+    return segments
+
+
+def apply_replacements(text: str, actions: Iterable[Action]) -> str:
+    """Apply a segment's replace actions in order (offsets refer to the text so far)."""
+    for act in actions:
+        if text[act.start : act.end] != act.before:
+            raise ValueError(f"action {act.rule} does not match segment {act.segment} at {act.start}")
+        text = text[: act.start] + act.after + text[act.end :]
+    return text
+
+
+def current_texts(segments: Sequence[Segment], actions: Iterable[Action]) -> list[str]:
+    """Each segment's text after its replace actions (drops ignored)."""
+    texts = [s.text for s in segments]
+    for act in actions:
+        if act.op == "replace":
+            texts[act.segment] = apply_replacements(texts[act.segment], (act,))
+    return texts
+
+
+def join(segments: Sequence[Segment], actions: Iterable[Action]) -> str:
+    """Rebuild the output text: apply replacements, skip dropped segments.
+
+    Kept segments are separated by a blank line where the input had one
+    between them (or before a dropped segment between them), else by a
+    single newline.
+    """
+    actions = list(actions)
+    dropped = {a.segment for a in actions if a.op == "drop"}
+    texts = current_texts(segments, actions)
+    out: list[str] = []
+    pending_blank = False
+    for seg in segments:
+        pending_blank = pending_blank or seg.blank_before
+        if seg.index in dropped or not texts[seg.index].strip():
+            continue
+        if out:
+            out.append("\n\n" if pending_blank else "\n")
+        out.append(texts[seg.index])
+        pending_blank = False
+    return "".join(out)

@@ -1,0 +1,37 @@
+"""Load the package's data tables once (word lists and phrase tables).
+
+Tables are plain UTF-8 text files in `cleantext/data/`: `#` starts a comment
+line (provenance notes live there), blank lines are ignored.  TSV tables have
+a header row naming their columns.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+
+
+def _data_lines(name: str) -> list[str]:
+    text = resources.files("cleantext.data").joinpath(name).read_text(encoding="utf-8")
+    return [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@lru_cache(maxsize=None)
+def load_words(name: str) -> frozenset[str]:
+    """A set of lower-cased entries, one per line (e.g. stopwords)."""
+    return frozenset(ln.strip().lower() for ln in _data_lines(name))
+
+
+@lru_cache(maxsize=None)
+def load_tsv(name: str) -> tuple[dict[str, str], ...]:
+    """Rows of a TSV table with a header line, as dicts keyed by column name."""
+    lines = _data_lines(name)
+    if not lines:
+        return ()
+    header = lines[0].split("\t")
+    rows = []
+    for ln in lines[1:]:
+        cells = ln.split("\t")
+        cells += [""] * (len(header) - len(cells))
+        rows.append(dict(zip(header, cells)))
+    return tuple(rows)

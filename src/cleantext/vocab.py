@@ -1,0 +1,174 @@
+"""Boilerplate vocabularies, grouped by concept, compiled once.
+
+Each group is a list of regular-expression fragments for *whole lines*
+(matched case-insensitively against the trimmed line).  `whole_line` joins a
+group and refuses an empty one (a lesson from trafilatura: an empty group
+would silently match every line).  Spinner variants of the same furniture
+("Learn extra from" for "Read more from", "Faucet right here" for "Tap here")
+are listed beside the originals: spun pages are a kind of input, not a site.
+"""
+
+from __future__ import annotations
+
+import regex
+
+Pattern = regex.Pattern[str]
+
+
+def whole_line(*fragments: str) -> Pattern:
+    """Compile fragments into one case-insensitive whole-line pattern."""
+    if not fragments or any(not f.strip() for f in fragments):
+        raise ValueError("a vocabulary group must have at least one non-empty fragment")
+    return regex.compile(r"(?:%s)[\s:.!|>»›→-]*" % "|".join(fragments), regex.IGNORECASE | regex.V0)
+
+
+# Agencies and picture services that appear in photo credits.
+PICTURE_SOURCES = (
+    r"AP|A\.P\.|AP Photo|Associated Press|Reuters|AFP|EPA|EPA-EFE|PA|PA Wire|PA Images|PA Media"
+    r"|Getty(?: Images)?|Shutterstock|Alamy|Bloomberg|Sputnik|Xinhua|ANI|IANS|PTI|TASS|NurPhoto"
+    r"|SOPA Images|LightRocket|Anadolu(?: Agency)?|Handout|Pool|File|Supplied|Twitter|X|Facebook"
+    r"|Instagram|YouTube|Telegram|Reuters TV|Imago|dpa|picture alliance|Corbis|Wikimedia Commons"
+    r"|The New York Times|The Washington Post|BBC|Sky News|CNN|NBC News|Fox News|Courtesy"
+)
+
+# --- link lists ("Latest World News", "Read more from ...:", "Recommended")
+LINK_LIST_HEADER = whole_line(
+    r"(?:latest|top|more|related|recommended|popular|trending|featured|editor'?s'? picks?|most (?:read|popular|viewed|shared|watched|commented))"
+    r"(?: [\w'’&-]+){0,3} (?:news|stories|articles|posts|videos|reads|headlines|content|coverage|links|topics|reading)",
+    r"latest|related|recommended|trending|popular|most (?:read|popular|viewed|shared|watched)|top stories|editor'?s'? picks?",
+    r"recommended (?:for you|articles|reading|stories|videos)",
+    r"see (?:more|all)(?: [\w'’&-]+){0,5}",
+    r"(?:read|learn) (?:more|extra|next)(?: (?:from|on|about|in) [^.!?]{1,60})?",
+    r"more (?:from|on|in|about|by|stories from|news from) [^.!?]{1,60}",
+    r"(?:you|we think you) (?:may|might|will) (?:also )?(?:like|enjoy|be interested in)(?: these)?",
+    r"also read|further reading|what to read next|read next|up next|more stories|more news|more videos",
+    r"(?:from )?around the web|sponsored (?:links|stories|content|headlines)|promoted (?:stories|content|links)",
+    r"in case you missed it|don'?t miss|more to explore|keep reading|related (?:articles|stories|content|coverage|posts|links|topics|video|videos)",
+    r"(?:other|similar) (?:stories|articles|news)|latest (?:on|from) [^.!?]{1,40}",
+)
+
+# --- navigation, menus and other page furniture
+NAVIGATION = whole_line(
+    r"skip to (?:main )?(?:content|navigation|search|footer|main)(?: .{0,60})?",
+    r"(?:open |close |main |toggle )?(?:menu|navigation)|search|sections|home(?: ?page)?|log ?in|log ?out|sign ?in|sign ?up|register",
+    r"today'?s paper|more images|(?:view|see) (?:gallery|all images|more photos)|gallery|photos?|images?",
+    r"share(?: this)?(?: (?:article|story|page|post|video))?(?: on \w+)?|share via \w+|copy link|link copied|print(?: this)?(?: article| page)?|e-?mail(?: this)?(?: article| page)?",
+    r"facebook|twitter|x|whatsapp|linkedin|reddit|pinterest|instagram|telegram|youtube|tiktok|messenger|flipboard|threads",
+    r"back to top|next (?:article|story|post)|previous (?:article|story|post)|close|expand|collapse|show more|load more|view comments?|listen to (?:this )?article",
+    r"advertisement|advertising|ad|sponsored(?: content)?|continue reading(?: the main story)?|supported by|story continues below(?: advertisement)?|article continues (?:below|after advertisement)",
+    r"(?:\d+ )?min(?:ute)?s? read|listen(?: now)?|watch(?: now)?|play|play video|subscribe(?: now)?|newsletter|accept(?: all)? cookies",
+)
+
+# --- social, newsletter and "tap here" prompts
+SHARE_PROMPT = regex.compile(
+    r"(?:follow|comply with|like|join|find|subscribe to|add) (?:us|[^.!?]{1,60}?) on "
+    r"(?:whatsapp|facebook|twitter|x|instagram|telegram|linkedin|youtube|tiktok|threads|google news|flipboard|apple news|bluesky)\b"
+    r"|(?:tap|click|click on|faucet|press) (?:here|right here)\b"
+    r"|click (?:here|on right here|right here) to\b"
+    r"|(?:sign up|signal up|subscribe|register) (?:for|to|now|here|today)\b[^.!?]{0,80}(?:newsletter|updates|alerts|e-?mails?|briefing|digest)"
+    r"|(?:get|receive) (?:our|the|free)[^.!?]{0,50}(?:newsletter|alerts|briefing) "
+    r"|(?:keep|stay|sustain)(?: up| up to date| informed| in the know)? with (?:all )?(?:the )?(?:latest|newest)"
+    r"|follow [^.!?]{1,60}'s coverage\b"
+    r"|(?:download|get) (?:the|our) [^.!?]{1,40} app\b"
+    r"|share (?:this|your) (?:article|story|thoughts|views)\b",
+    regex.IGNORECASE,
+)
+
+# --- video players and promos
+VIDEO_NOTICE = regex.compile(
+    r"(?:please )?use (?:chrome|a different|another|a modern|an up-to-date|a supported) browser"
+    r"|(?:your|this) browser (?:does not|doesn'?t) support"
+    r"|this (?:video|content|media) (?:is not available|is unavailable|can ?not be played|could not be loaded)"
+    r"|media playback is (?:unsupported|not supported)"
+    r"|(?:video|audio) (?:player|unavailable|is loading)"
+    r"|(?:please )?enable javascript"
+    r"|^(?:watch|video|listen|media caption|video caption|podcast)\s*[:|]"
+    r"|^promo(?:tion)? (?:for|of)\b"
+    r"|^(?:sponsored|advertisement|paid (?:post|content))\s*[:|]",
+    regex.IGNORECASE,
+)
+
+# --- comment forms
+COMMENT_FORM = whole_line(
+    r"leave a (?:reply|comment)|post a comment|add (?:a|your) comment|write a comment|comments?|\d+ comments?|comments? \(\d+\)|view \d+ comments?",
+    r"please enter your (?:comment|name|e-?mail|email address)(?: here)?|you have entered an incorrect e-?mail address",
+    r"your e-?mail address will not be published.*|required fields are marked.*|save my name,? e-?mail.*|notify me of .{0,80}",
+    r"cancel reply|log in to (?:comment|reply)|join the (?:conversation|discussion)|show comments|hide comments|be the first to comment",
+)
+
+# --- photo credits and caption markers
+CREDIT_LINE = regex.compile(
+    r"(?:(?:picture|pic|photo|photograph|image|credit|foto|source|illustration)s?(?: credit)?\s*[:|]\s*.{0,80}"
+    r"|(?:©|\(c\)|copyright)\s*.{1,80}"
+    r"|[^.!?]{0,60}\b(?:via|/)\s*(?:%s)\)?\.?"
+    r"|credit\.{2,}.{0,80})" % PICTURE_SOURCES,
+    regex.IGNORECASE,
+)
+CAPTION_START = regex.compile(
+    r"(?:FILE(?: PHOTO)?\s*[-–—:]|In (?:this|these|an?) (?:undated |handout |file |aerial |video |)"
+    r"(?:photo|photos|image|images|picture|pictures|photograph|frame|screengrab|screenshot|still|file photo|handout photo)\b"
+    r"|This (?:undated |handout |file )?(?:photo|image|picture|photograph|screengrab)\b)",
+)
+# A caption ends with a credit: "(Name/Pool Photo via AP)", "Pic: AP", "via Getty Images".
+CAPTION_CREDIT_END = regex.compile(
+    r"(?:\((?:[^()]{0,120}(?:/|\bvia\b|\bphoto\b|\bpool\b|\bfile\b)[^()]{0,80}|%s)(?:,? File)?\)"
+    r"|\b(?:pic|picture|photo|photograph|image|credit)s?\s*:\s*[^.:]{1,60}"
+    r"|\bvia (?:%s)"
+    r"|credit\.{2,}[^.]{1,80})\.?[\s\"'”’]*$" % (PICTURE_SOURCES, PICTURE_SOURCES),
+    regex.IGNORECASE,
+)
+CAPTION_MARKER = regex.compile(r"(?:picture|pic|photo|image|caption|photograph)s?\s*:", regex.IGNORECASE)
+
+# --- bylines, author boxes and dates
+BYLINE = regex.compile(
+    r"(?i:by|words by|written by|reporting by|story by)\s+"
+    r"(?P<names>[\p{Lu}][\w'’.-]*(?:\s+(?:[\p{Lu}][\w'’.-]*|de|van|von|der|al|bin|la|le|and|&|,)){0,8})"
+    r"(?:\s*[,|–—-]\s*(?P<role>[^.!?]{1,60}))?",
+)
+AUTHOR_ROLE = regex.compile(
+    r"(?:(?:[\p{Lu}][\w'’-]*\s+){0,3})?(?:senior |chief |deputy |special |staff |contributing |associate |managing |executive )?"
+    r"(?:[\w'’-]+\s+){0,2}(?:correspondent|editor|reporter|writer|columnist|contributor|journalist|producer|presenter"
+    r"|analyst|commentator|critic|blogger|author)s?",
+    regex.IGNORECASE,
+)
+NAME = regex.compile(r"[\p{Lu}][\p{Ll}'’-]+(?:\s+[\p{Lu}][\p{Ll}'’.-]*){1,3}")
+HANDLE = regex.compile(r"@\w{2,30}")
+NAME_DASH_ROLE = regex.compile(
+    r"(?P<name>[\p{Lu}][\p{Ll}'’-]+(?:\s+[\p{Lu}][\p{Ll}'’.-]*){1,3})\s*[-–—|,]\s*(?P<role>.{2,60})"
+)
+
+MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?"
+    r"|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+WEEKDAY = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|sday|nesday|urday)?\.?,?"
+DATE = regex.compile(
+    r"(?P<iso>(?P<y1>\d{4})-(?P<m1>\d{2})-(?P<d1>\d{2})(?:[T ](?P<t1>\d{1,2}:\d{2}))?)"
+    r"|(?P<dmy>(?P<d2>\d{1,2})(?:st|nd|rd|th)? (?P<mon2>%s),? (?P<y2>\d{4})(?:,? (?:at )?(?P<t2>\d{1,2}[:.]\d{2}))?)"
+    r"|(?P<mdy>(?P<mon3>%s) (?P<d3>\d{1,2})(?:st|nd|rd|th)?,? (?P<y3>\d{4})(?:,? (?:at )?(?P<t3>\d{1,2}[:.]\d{2}))?)"
+    % (MONTHS, MONTHS),
+    regex.IGNORECASE,
+)
+DATE_WORDS = regex.compile(
+    r"(?:published|posted|updated|last updated|first published|modified|created|date|on|at|am|pm|gmt|utc|bst|edt|est|cet|pdt|pst|et|ist|"
+    r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|ago|hours?|minutes?|mins?|and)",
+    regex.IGNORECASE,
+)
+
+# --- wire-service datelines: "MOSCOW (AP) —", "KYIV, Ukraine (Reuters) -"
+AGENCIES = r"AP|Reuters|AFP|UPI|CNN|Bloomberg|dpa|DPA|PA|IANS|PTI|ANI|Xinhua|EFE|ANSA|Kyodo|Yonhap|TASS|CNBC|NPR|BBC"
+DATELINE = regex.compile(
+    r"(?P<place>[\p{Lu}][\p{Lu}.'’ -]{1,40}(?:,\s*[\p{Lu}][\p{L}.'’ -]{1,30}){0,2})\s*"
+    r"\((?P<agency>%s)\)\s*[—–-]{1,2}\s*" % AGENCIES
+)
+
+# --- kickers and category tags ("ENT", "WORLD NEWS")
+ALL_CAPS_TAG = regex.compile(r"[\p{Lu}\d&/' -]{1,24}")
+
+# --- inline related links ("Moscow shooting latest: ...", "Analysis: ...")
+RELATED_LINK = regex.compile(
+    r"[^.!?:]{2,60}\b(?:latest|newest|live|live updates|as it happened)\s*:\s+\S"
+    r"|(?:read|learn) (?:more|extra)\s*:\s+\S"
+    r"|(?:related|see also|also read|read also|more|watch|listen)\s*:\s+\S",
+    regex.IGNORECASE,
+)
