@@ -38,8 +38,9 @@ def repair(text: str, config: Config | None = None, **options: Any) -> str:
 
     For text that is already clean: every boilerplate rule is switched off.
 
-    >>> repair("The live performance corridor was evacuated.")
-    'The concert hall was evacuated.'
+    >>> repair("Police said the gunmen opened fire in the live performance corridor "
+    ...        "on Friday evening, and that the men were arrested on Saturday.")
+    'Police said the gunmen opened fire in the concert hall on Friday evening, and that the men were arrested on Saturday.'
     """
     base = resolve(config, options)
     from .classify import RULES

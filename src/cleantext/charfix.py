@@ -61,3 +61,42 @@ def fix_segment(text: str, *, uncurl_quotes: bool = False) -> Fix | None:
         s -= 1
     steps = ", ".join(step[1] for step in (explanation or []))
     return Fix(p, len(text) - s, text[p : len(text) - s], fixed[p : len(fixed) - s], steps)
+
+
+def decode_bytes(data: bytes) -> tuple[str, str | None]:
+    """Decode a file's bytes as UTF-8; undecodable lines fall back to Windows-1252.
+
+    Returns the text and a warning (None when the bytes were valid UTF-8).
+    Mixed files (UTF-8 with a few Windows-1252 lines) are common in scraped
+    corpora, so the fallback is per line rather than for the whole file.
+    """
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError:
+        pass
+    import ftfy.bad_codecs  # noqa: F401  (registers "sloppy-windows-1252")
+
+    lines = data.split(b"\n")
+    bad = 0
+    out = []
+    for line in lines:
+        try:
+            out.append(line.decode("utf-8"))
+        except UnicodeDecodeError:
+            bad += 1
+            out.append(line.decode("sloppy-windows-1252"))
+    text = "\n".join(out)
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return text, f"{bad} line(s) were not valid UTF-8 and were decoded as Windows-1252"
+
+
+def looks_binary(data: bytes) -> bool:
+    """True for bytes that are not text (NULs or many control bytes at the start)."""
+    head = data[:8192]
+    if not head:
+        return False
+    if head.count(0) > len(head) // 100:
+        return True
+    controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
+    return controls > len(head) // 10

@@ -75,13 +75,23 @@ def _repair_lines(log: _Log, config: Config) -> None:
             if fix:
                 log.replace(i, fix.start, fix.end, fix.after, "fix_unicode", "repair",
                             f"ftfy: {fix.steps or 'fixed text'}")
-        if "html_tag" in enabled:
-            spans = strip_tags(log.texts[i])
+        spans = strip_tags(log.texts[i])
+        if not spans:
+            continue
+        if "html_remnant" in enabled and _only_markup(log.texts[i], spans):
+            log.drop(i, "html_remnant", "boilerplate", "line held only HTML markup")
+        elif "html_tag" in enabled:
             for start, end in reversed(spans):
                 log.replace(i, start, end, "", "html_tag", "repair", "HTML tag removed")
-            if spans and not log.texts[i].strip():
-                if "html_remnant" in enabled:
-                    log.drop(i, "html_remnant", "boilerplate", "line held only HTML markup")
+
+
+def _only_markup(text: str, spans: list[tuple[int, int]]) -> bool:
+    pos = 0
+    for start, end in spans:
+        if text[pos:start].strip():
+            return False
+        pos = end
+    return not text[pos:].strip()
 
 
 def _repair_spin(log: _Log, kept: list[int], config: Config) -> spun.SpinReport | None:
@@ -116,9 +126,8 @@ def run(text: str, config: Config) -> Result:
     report = _repair_spin(log, kept, config)
     metadata: dict[str, Any] = extract(log.texts, verdict)
     metadata["spin"] = report.as_dict() if report else None
-    if verdict.appended_from is not None:
-        appended = [i for i in range(verdict.appended_from, len(segments))
-                    if verdict.labels.get(i) and verdict.labels[i].rule == "appended_article"]
+    appended = sorted(i for i, label in verdict.labels.items() if label.rule == "appended_article")
+    if appended:
         metadata["appended_article"] = {
             "first_line": segments[appended[0]].line,
             "last_line": segments[appended[-1]].line,

@@ -1,0 +1,472 @@
+#!/usr/bin/env python3
+"""Build the spun-text repair tables from data, not from guesses.
+
+Writes `src/cleantext/data/spin_table.tsv` and
+`src/cleantext/data/tortured_phrases.tsv`.  Output is deterministic: run it
+twice, get the same bytes.
+
+How the spin table is learned:
+
+1. Aligned pairs (`shared/spin/aligned.jsonl`, TRAINING stories only, see
+   `held_out`; plus `seed004-aligned.jsonl`) are aligned word by word with
+   difflib.SequenceMatcher on normalised tokens.
+2. A replaced chunk is split into smaller substitutions where its ends are
+   substitutions seen at least twice elsewhere ("army stated" -> "military
+   said" = "army"->"military" + "stated"->"said").  Chunks that are
+   punctuation, numbers, long rewrites or pure insertions/deletions are noise
+   (wire updates, transcription differences) and are not learned.
+3. Each substitution spun->original gets a count and a precision: how often
+   the spun form, wherever it occurs in the spun training text, was that
+   substitution.  A bare substitution is kept if seen >= 2 times with
+   precision >= 0.75.  Otherwise it is kept only with its neighbouring words
+   as context ("had ready a" -> "had prepared a"), which makes it safe but
+   narrow.  Learned entries are all tier `spun_only`.
+4. Curated entries (`scripts/spin_sources/curated.tsv`: tier, guard) and
+   entries mined from stored web pages (`scripts/spin_sources/mined.tsv`,
+   with URLs) are merged; `blocklist.tsv` removes pairs that are natural
+   synonyms or harmful.  Chains (an original that is itself a spun key) are
+   resolved by keeping the better-supported entry.
+
+Usage: python scripts/build_spin_table.py [--shared DIR]
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import hashlib
+import json
+import re
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "src"))
+
+from cleantext.spun import tokenize  # noqa: E402
+
+SOURCES = REPO / "scripts" / "spin_sources"
+DATA = REPO / "src" / "cleantext" / "data"
+DEFAULT_SHARED = REPO.parent / "shared"
+
+MAX_CHUNK = 4  # tokens; longer replaced chunks are rewrites, not spins
+MIN_COUNT = 2
+MIN_PRECISION = 0.75
+MIN_SHARE = 0.8
+OPENERS = {'"', "'", "“", "‘", "(", ".", "!", "?", ":", "—", "–", "-"}
+QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
+COLUMNS = ("spun", "original", "tier", "guard", "count", "source")
+
+
+def story_of(article: str) -> str:
+    """Story id: the article id without its spinner-version suffix."""
+    return re.sub(r"-v\d+$", "", article)
+
+
+def held_out(story: str) -> bool:
+    """Fixed, deterministic split: about a quarter of the stories are held out
+    for evaluation and never used to build the table."""
+    return int(hashlib.sha256(story.encode("utf-8")).hexdigest()[:8], 16) % 4 == 0
+
+
+def norm(tok: str) -> str:
+    return tok.lower().translate(QUOTES)
+
+
+@dataclass
+class Unit:
+    """One aligned piece of a sentence pair: spun tokens vs original tokens."""
+
+    s: list[tuple[int, int, str]]
+    o: list[tuple[int, int, str]]
+    changed: bool
+    noise: bool = False
+
+
+@dataclass
+class Pair:
+    spun: str
+    original: str
+    units: list[Unit] = field(default_factory=list)
+    src: str = ""
+
+
+def is_word(tok: str) -> bool:
+    return bool(re.search(r"\w", tok))
+
+
+def chunk_is_noise(s: list[str], o: list[str]) -> bool:
+    sw = [t for t in s if is_word(t)]
+    ow = [t for t in o if is_word(t)]
+    if not sw or not ow:
+        return True  # punctuation change or pure insertion/deletion
+    if len(s) > MAX_CHUNK or len(o) > MAX_CHUNK:
+        return True
+    if [norm(t) for t in sw] == [norm(t) for t in ow]:
+        return True
+    if any(re.search(r"\d", t) for t in sw + ow):
+        return True  # "eight" -> "8": house style, not spin
+    return False
+
+
+def raw_chunks(sp: list[tuple[int, int, str]], op: list[tuple[int, int, str]]) -> list[tuple[str, int, int, int, int]]:
+    sm = difflib.SequenceMatcher(None, [norm(t[2]) for t in sp], [norm(t[2]) for t in op], autojunk=False)
+    return [tuple(x) for x in sm.get_opcodes()]  # type: ignore[misc]
+
+
+def split_chunk(s: list[str], o: list[str], known: dict[tuple[str, ...], tuple[str, ...]]) -> list[tuple[int, int, int, int]]:
+    """Split a replaced chunk into sub-substitutions at known pairs on its ends."""
+    sl = [norm(t) for t in s]
+    ol = [norm(t) for t in o]
+    left: list[tuple[int, int, int, int]] = []
+    right: list[tuple[int, int, int, int]] = []
+    i0, i1, j0, j1 = 0, len(sl), 0, len(ol)
+    changed = True
+    while changed and i0 < i1 and j0 < j1:
+        changed = False
+        for n in range(i1 - i0, 0, -1):
+            k = tuple(sl[i0 : i0 + n])
+            v = known.get(k)
+            if v and tuple(ol[j0 : j0 + len(v)]) == v and (i0 + n, j0 + len(v)) != (i1, j1):
+                left.append((i0, i0 + n, j0, j0 + len(v)))
+                i0 += n
+                j0 += len(v)
+                changed = True
+                break
+        if changed:
+            continue
+        for n in range(i1 - i0, 0, -1):
+            k = tuple(sl[i1 - n : i1])
+            v = known.get(k)
+            if v and tuple(ol[j1 - len(v) : j1]) == v and (i1 - n, j1 - len(v)) != (i0, j0):
+                right.insert(0, (i1 - n, i1, j1 - len(v), j1))
+                i1 -= n
+                j1 -= len(v)
+                changed = True
+                break
+    middle = [(i0, i1, j0, j1)] if (i0 < i1 or j0 < j1) else []
+    return left + middle + right
+
+
+def load_jsonl(path: Path) -> list[dict[str, str]]:
+    return [json.loads(ln) for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
+
+
+def training_pairs(shared: Path) -> list[Pair]:
+    pairs: list[Pair] = []
+    for r in load_jsonl(shared / "spin" / "aligned.jsonl"):
+        if held_out(story_of(r["article"])):
+            continue
+        pairs.append(Pair(r["spun"], r["original"], src="aligned:" + r["article"]))
+    for r in load_jsonl(shared / "spin" / "seed004-aligned.jsonl"):
+        pairs.append(Pair(r["spun"], r["original"], src="seed004"))
+    return pairs
+
+
+def build_units(pairs: list[Pair], known: dict[tuple[str, ...], tuple[str, ...]]) -> None:
+    for p in pairs:
+        sp, op = tokenize(p.spun), tokenize(p.original)
+        p.units = []
+        for tag, i1, i2, j1, j2 in raw_chunks(sp, op):
+            if tag == "equal":
+                for a, b in zip(range(i1, i2), range(j1, j2)):
+                    p.units.append(Unit([sp[a]], [op[b]], changed=False))
+                continue
+            s, o = [t[2] for t in sp[i1:i2]], [t[2] for t in op[j1:j2]]
+            if chunk_is_noise(s, o):
+                p.units.append(Unit(sp[i1:i2], op[j1:j2], changed=True, noise=True))
+                continue
+            for a, b, c, d in split_chunk(s, o, known):
+                ss, oo = sp[i1 + a : i1 + b], op[j1 + c : j1 + d]
+                noise = chunk_is_noise([t[2] for t in ss], [t[2] for t in oo])
+                p.units.append(Unit(ss, oo, changed=True, noise=noise))
+
+
+def surface(text: str, toks: list[tuple[int, int, str]]) -> str:
+    return text[toks[0][0] : toks[-1][1]] if toks else ""
+
+
+def key_of(s: str) -> tuple[str, ...]:
+    return tuple(norm(t[2]) for t in tokenize(s))
+
+
+def decap(p: Pair, units: list[Unit], s: str, o: str) -> tuple[str, str]:
+    """Undo sentence-initial capitals so the entry is stored in lower case
+    when it is not a proper name."""
+    first = units[0].s[0]
+    toks = tokenize(p.spun)
+    idx = next(i for i, t in enumerate(toks) if t[0] == first[0])
+    initial = idx == 0 or toks[idx - 1][2] in OPENERS
+    if initial and s[:1].isupper() and s.split()[0][1:] == s.split()[0][1:].lower():
+        s = s[:1].lower() + s[1:]
+        if o[:1].isupper() and o.split()[0][1:] == o.split()[0][1:].lower():
+            o = o[:1].lower() + o[1:]
+    if s == s.lower():
+        o = " ".join(w if (len(w) > 1 and w.isupper()) else w.lower() for w in o.split(" "))
+    return s, o
+
+
+def window(p: Pair, k: int, lo: int, hi: int) -> tuple[str, str] | None:
+    """Spun/original text of units k-lo .. k+hi, or None if not usable."""
+    a, b = k - lo, k + hi
+    if a < 0 or b >= len(p.units):
+        return None
+    us = p.units[a : b + 1]
+    if any(u.noise or not u.s or not u.o for u in us):
+        return None
+    if any(not any(is_word(t[2]) for t in u.s) for i, u in enumerate(us) if i != lo):
+        return None  # context must be a word, not punctuation
+    s = p.spun[us[0].s[0][0] : us[-1].s[-1][1]]
+    o = p.original[us[0].o[0][0] : us[-1].o[-1][1]]
+    return decap(p, us, s, o)
+
+
+def ngram_counts(pairs: list[Pair], nmax: int = 10) -> Counter[tuple[str, ...]]:
+    c: Counter[tuple[str, ...]] = Counter()
+    for p in pairs:
+        t = [norm(x[2]) for x in tokenize(p.spun)]
+        for i in range(len(t)):
+            for n in range(1, min(nmax, len(t) - i) + 1):
+                c[tuple(t[i : i + n])] += 1
+    return c
+
+
+@dataclass
+class Cand:
+    spun: str
+    original: str
+    count: int
+    sources: set[str]
+    level: int
+
+
+def learn(pairs: list[Pair], curated_keys: dict[tuple[str, ...], tuple[str, ...]]) -> dict[str, Cand]:
+    # pass 1: raw chunks -> known pairs used to split longer chunks
+    raw: dict[tuple[str, ...], Counter[tuple[str, ...]]] = defaultdict(Counter)
+    for p in pairs:
+        sp, op = tokenize(p.spun), tokenize(p.original)
+        for tag, i1, i2, j1, j2 in raw_chunks(sp, op):
+            s, o = [t[2] for t in sp[i1:i2]], [t[2] for t in op[j1:j2]]
+            if tag != "equal" and not chunk_is_noise(s, o):
+                raw[tuple(map(norm, s))][tuple(map(norm, o))] += 1
+    known = dict(curated_keys)
+    for k, vc in raw.items():
+        v, c = vc.most_common(1)[0]
+        if c >= MIN_COUNT and c / sum(vc.values()) >= MIN_SHARE:
+            known.setdefault(k, v)
+    build_units(pairs, known)
+    occ = ngram_counts(pairs)
+
+    # pass 2: count substitutions at three context levels
+    stats: list[dict[str, Counter[str]]] = [defaultdict(Counter) for _ in range(3)]
+    srcs: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for p in pairs:
+        for k, u in enumerate(p.units):
+            if not u.changed or u.noise:
+                continue
+            variants = [window(p, k, 0, 0), window(p, k, 1, 0), window(p, k, 0, 1), window(p, k, 1, 1)]
+            for v, lvl in zip(variants, (0, 1, 1, 2)):
+                if v is None:
+                    continue
+                stats[lvl][v[0]][v[1]] += 1
+                srcs[v].add(p.src)
+
+    def judge(spun: str, vc: Counter[str], lvl: int) -> Cand | None:
+        (orig, c), total = vc.most_common(1)[0], sum(vc.values())
+        if len(vc) > 1 and vc.most_common(2)[1][1] == c:
+            return None  # tie between two originals: ambiguous
+        o = occ[key_of(spun)] or c
+        share, prec = c / total, c / max(o, c)
+        if lvl == 0 and not (c >= MIN_COUNT and share >= MIN_SHARE and prec >= MIN_PRECISION):
+            return None
+        if lvl >= 1 and not (share == 1.0 and prec == 1.0):
+            return None
+        return Cand(spun, orig, c, srcs[(spun, orig)], lvl)
+
+    out: dict[str, Cand] = {}
+    for p in pairs:
+        for k, u in enumerate(p.units):
+            if not u.changed or u.noise:
+                continue
+            v0 = window(p, k, 0, 0)
+            if v0 is None:
+                continue
+            cand = judge(v0[0], stats[0][v0[0]], 0)
+            if cand is None:
+                # narrow with context: one side (seen twice, or at a sentence
+                # edge), else both sides
+                opts: list[Cand] = []
+                for lo, hi in ((1, 0), (0, 1)):
+                    v = window(p, k, lo, hi)
+                    if v is None:
+                        continue
+                    c1 = judge(v[0], stats[1][v[0]], 1)
+                    edge = window(p, k, 1 - lo, 1 - hi) is None
+                    if c1 and (c1.count >= MIN_COUNT or edge):
+                        opts.append(c1)
+                if not opts:
+                    v = window(p, k, 1, 1)
+                    c2 = judge(v[0], stats[2][v[0]], 2) if v else None
+                    opts = [c2] if c2 else []
+                cand = max(opts, key=lambda c: (c.count, -len(c.spun), c.spun), default=None)
+            if cand is None:
+                continue
+            out.setdefault(cand.spun, cand)
+    return out
+
+
+def read_tsv(path: Path) -> list[dict[str, str]]:
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    header = lines[0].split("\t")
+    rows = []
+    for ln in lines[1:]:
+        cells = ln.split("\t")
+        cells += [""] * (len(header) - len(cells))
+        rows.append(dict(zip(header, cells)))
+    return rows
+
+
+@dataclass
+class Row:
+    spun: str
+    original: str
+    tier: str
+    guard: str
+    count: int
+    sources: list[str]
+    priority: int  # 0 curated, 1 learned/mined
+
+
+def merge(learned: dict[str, Cand]) -> list[Row]:
+    rows: dict[str, Row] = {}
+    for r in read_tsv(SOURCES / "curated.tsv"):
+        rows[r["spun"]] = Row(r["spun"], r["original"], r["tier"], r["guard"], 0, ["curated"], 0)
+    mined: dict[tuple[str, str], list[str]] = defaultdict(list)
+    mined_path = SOURCES / "mined.tsv"
+    if mined_path.exists():
+        for r in read_tsv(mined_path):
+            mined[(r["spun"], r["original"])].append(r["url"])
+    blocked = {(r["spun"], r["original"]) for r in read_tsv(SOURCES / "blocklist.tsv")}
+    for c in sorted(learned.values(), key=lambda c: c.spun):
+        tag = ",".join(sorted(s.removeprefix("aligned:") for s in c.sources))
+        src = f"learned(L{c.level}):{tag}"
+        if c.spun in rows:
+            r = rows[c.spun]
+            if r.original.lower() == c.original.lower():
+                r.count += c.count
+                r.sources.append(src)
+            continue
+        rows[c.spun] = Row(c.spun, c.original, "spun_only", "", c.count, [src], 1)
+    for (s, o), urls in sorted(mined.items()):
+        src = "mined:" + "|".join(sorted(set(urls)))
+        if s in rows:
+            if rows[s].original.lower() == o.lower():
+                rows[s].count += len(urls)
+                rows[s].sources.append(src)
+            continue
+        rows[s] = Row(s, o, "spun_only", "", len(urls), [src], 1)
+    kept = [r for k, r in rows.items() if (r.spun, r.original) not in blocked and (r.spun, "*") not in blocked]
+    # resolve chains greedily: curated first, then better supported
+    kept.sort(key=lambda r: (r.priority, -r.count, r.spun))
+    keys: set[str] = set()
+    origs: set[str] = set()
+    final: list[Row] = []
+    for r in kept:
+        sk, ok = r.spun.lower(), r.original.lower()
+        if r.spun.lower() == r.original.lower():
+            continue
+        if ok in keys or sk in origs:
+            continue
+        keys.add(sk)
+        origs.add(ok)
+        final.append(r)
+    final.sort(key=lambda r: r.spun)
+    return final
+
+
+def tortured_rows(shared: Path, spin_keys: set[str]) -> list[tuple[str, str]]:
+    """The PPS list, minus entries unsafe for news text: single words,
+    numbers, annotated corrections, chains, and the reviewed blocklist."""
+    data = json.loads((shared / "spin" / "tortured-phrases.json").read_text(encoding="utf-8"))
+    block = {
+        ln.strip().lower()
+        for ln in (SOURCES / "tortured_blocklist.txt").read_text(encoding="utf-8").splitlines()
+        if ln.strip() and not ln.startswith("#")
+    }
+    cand: dict[str, str] = {}
+    for p in data["phrases"]:
+        t = " ".join(p["tortured"].split()).lower()
+        c = " ".join(re.sub(r"\s*\([^)]*\)", "", p["correct"]).split()).lower()
+        if not t or not c or t == c or t in block or t in spin_keys:
+            continue
+        if len(t.split()) < 2 or re.search(r"[\d()?/\[\]\t]", t) or re.search(r"[()?/\[\]\t]", c):
+            continue
+        if t in cand and cand[t] != c:
+            cand[t] = ""  # ambiguous within the list itself
+            continue
+        cand[t] = c
+    cand = {t: c for t, c in cand.items() if c}
+    keys, values = set(cand), set(cand.values())
+    return sorted((t, c) for t, c in cand.items() if c not in keys and t not in values)
+
+
+def write_tsv(path: Path, header_lines: Iterable[str], columns: tuple[str, ...], rows: Iterable[tuple[str, ...]]) -> None:
+    out = [f"# {h}" if h else "#" for h in header_lines]
+    out.append("\t".join(columns))
+    out.extend("\t".join(r) for r in rows)
+    path.write_text("\n".join(out) + "\n", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
+    args = ap.parse_args(argv)
+    shared: Path = args.shared
+    curated = {key_of(r["spun"]): key_of(r["original"]) for r in read_tsv(SOURCES / "curated.tsv")}
+    pairs = training_pairs(shared)
+    learned = learn(pairs, curated)
+    rows = merge(learned)
+    write_tsv(
+        DATA / "spin_table.tsv",
+        [
+            "Inverse spinner substitutions: spun form -> original wording.",
+            "GENERATED by scripts/build_spin_table.py -- edit scripts/spin_sources/*, then rebuild.",
+            "Learned from shared/spin/aligned.jsonl (training stories only; held-out split by a",
+            "hash of the story id) and seed004-aligned.jsonl; merged with curated.tsv and mined.tsv.",
+            "tier: always = never normal English, repaired in any English text;",
+            "      spun_only = ambiguous, repaired only in documents judged spun.",
+            "guard: regex searched within 40 chars around a match; a hit BLOCKS the repair.",
+            "count: times the substitution was seen in aligned data / mined pages.",
+            "source: curated | learned(L0 bare, L1 one-side context, L2 both sides):article ids | mined:URLs",
+        ],
+        COLUMNS,
+        ((r.spun, r.original, r.tier, r.guard, str(r.count), "; ".join(r.sources)) for r in rows),
+    )
+    tort = tortured_rows(shared, {r.spun.lower() for r in rows} | {r.original.lower() for r in rows})
+    write_tsv(
+        DATA / "tortured_phrases.tsv",
+        [
+            "Tortured phrases: spinner output found in scientific papers -> the established term.",
+            "Source: the Problematic Paper Screener (PPS) tortured-phrase list by Guillaume Cabanac,",
+            "Cyril Labbe and Alexander Magazinov (https://dbrech.irit.fr/pls/apex/f?p=9999:5:::NO:::),",
+            "licensed CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/), as bundled by",
+            "github.com/giladfeldman/torturedcheck (src/data/tortured-phrases.json, MIT).",
+            "See: Cabanac, Labbe & Magazinov (2021), 'Tortured phrases: A dubious writing style",
+            "emerging in science', arXiv:2107.06751.",
+            "Changes: lower-cased; parenthesised notes removed from corrections; single words,",
+            "entries with digits, chains and phrases that are normal English",
+            "(scripts/spin_sources/tortured_blocklist.txt) removed.  Tier: always.",
+            "GENERATED by scripts/build_spin_table.py.",
+        ],
+        COLUMNS,
+        ((t, c, "always", "", "1", "pps") for t, c in tort),
+    )
+    print(f"spin_table.tsv: {len(rows)} rows; tortured_phrases.tsv: {len(tort)} rows")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,128 @@
+"""Each boilerplate rule: an input that triggers it and one that must not."""
+
+from __future__ import annotations
+
+import pytest
+
+import cleantext
+from cleantext.classify import RULES
+from cleantext.config import Config
+
+PROSE = "The council voted on Tuesday to approve the new budget after a long debate in the chamber."
+PROSE2 = "Officials said the plan would take effect next year and cost about two million pounds."
+PROSE3 = "Opposition members criticised the decision, saying residents had not been consulted."
+PROSE4 = "The mayor defended the vote and promised a review of the spending within six months."
+NO_SPIN = {"spin_phrase": False, "spin_word": False, "tortured_phrase": False}
+
+
+def drops(doc: str) -> dict[str, str]:
+    """Dropped line text -> rule id."""
+    return {a.before: a.rule for a in cleantext.clean_and_explain(doc, **NO_SPIN).dropped}
+
+
+def article(*middle: str) -> str:
+    return "\n\n".join([PROSE, *middle, PROSE2, PROSE3])
+
+
+# (rule, line that must be dropped by that rule, document around it)
+TRIGGERS = [
+    ("navigation", "Skip to main content", "Skip to main content\n\n" + PROSE),
+    ("navigation", "Share this article", article("Share this article")),
+    ("navigation", "Advertisement", article("Advertisement")),
+    ("comment_form", "LEAVE A REPLY", article("LEAVE A REPLY")),
+    ("comment_form", "Please enter your comment!", article("Please enter your comment!")),
+    ("share_prompt", "Follow The Herald on WhatsApp", article("Follow The Herald on WhatsApp")),
+    ("share_prompt", "Click here to read the full report", article("Click here to read the full report")),
+    ("share_prompt", "Tap here", article("Tap here")),
+    ("share_prompt", "Sign up for our free morning newsletter here", article("Sign up for our free morning newsletter here")),
+    ("video_notice", "Please use Chrome browser for a more accessible video player",
+     article("Please use Chrome browser for a more accessible video player")),
+    ("video_notice", "Promo for the evening programme on the election.", article("Promo for the evening programme on the election.")),
+    ("link_list", "Read more from The Herald:", article("Read more from The Herald:")),
+    ("link_list", "Budget row deepens as councillors walk out",
+     PROSE + "\n\nRelated Articles\n\nBudget row deepens as councillors walk out\n\nMayor faces vote of no confidence"),
+    ("photo_credit", "Picture: PA", article("Picture: PA")),
+    ("photo_credit", "© Reuters", article("© Reuters")),
+    ("photo_credit", "JOHN SMITH via Getty Images", article("JOHN SMITH via Getty Images")),
+    ("caption", "FILE - The town hall in Leeds, England, on March 3, 2023.", article("FILE - The town hall in Leeds, England, on March 3, 2023.")),
+    ("caption", "Councillors leave the chamber after the vote (Jane Doe/PA Wire)",
+     article("Councillors leave the chamber after the vote (Jane Doe/PA Wire)")),
+    ("caption", "The mayor speaks to reporters. Pic: Reuters", article("The mayor speaks to reporters. Pic: Reuters")),
+    ("date_line", "Published: 4 May 2023, 10:15", "Budget approved\n\nPublished: 4 May 2023, 10:15\n\n" + PROSE),
+    ("byline", "By Jane Smith", "Budget approved\n\nBy Jane Smith\n\n" + PROSE),
+    ("byline", "@janesmith", article("Jane Smith - Political correspondent\n\n@janesmith")),
+    ("related_link", "Budget latest: Council confirms cuts to library hours", article("Budget latest: Council confirms cuts to library hours")),
+    ("repeated_block", PROSE2, "\n\n".join([PROSE, PROSE2, PROSE3, PROSE2])),
+    ("image_label", "Leeds Council", article("Leeds Council\nThe chamber on Tuesday (Jane Doe/PA Wire)")),
+    ("category_tag", "NEWS", "NEWS\n\nCouncil approves budget after long debate\n\n" + PROSE),
+    ("appended_article", "LONDON (Reuters) — Shares rose on Friday as investors weighed new data on the economy.",
+     "LEEDS (AP) — " + "\n\n".join([PROSE, PROSE2, PROSE3, PROSE4])
+     + "\n\nLONDON (Reuters) — Shares rose on Friday as investors weighed new data on the economy."),
+    ("trailing_headlines", "Mayor faces vote of no confidence",
+     article() + "\n\nMayor faces vote of no confidence\n\nLibrary hours cut across the city\n\nBin collections move to fortnightly"),
+]
+
+# (rule, line that must survive, document around it)
+MUST_KEEP = [
+    ("navigation", "Search parties found the missing hikers on Sunday morning.", article("Search parties found the missing hikers on Sunday morning.")),
+    ("comment_form", "Comments from residents were overwhelmingly negative, the report said.",
+     article("Comments from residents were overwhelmingly negative, the report said.")),
+    ("share_prompt", "Follow-up inspections found that the school had improved.", article("Follow-up inspections found that the school had improved.")),
+    ("video_notice", "The video was shared widely on social media, police said.", article("The video was shared widely on social media, police said.")),
+    ("link_list", "More than 200 people attended the meeting.", article("More than 200 people attended the meeting.")),
+    ("photo_credit", "He posted the photo via Twitter.", article("He posted the photo via Twitter.")),
+    ("caption", "In this case, the court found no evidence of wrongdoing.", article("In this case, the court found no evidence of wrongdoing.")),
+    ("date_line", "On 4 May 2023 the council met again to discuss the plan in detail.",
+     article("On 4 May 2023 the council met again to discuss the plan in detail.")),
+    ("byline", "By the end of the year, the fund was empty.", article("By the end of the year, the fund was empty.")),
+    ("related_link", "Who is responsible?", article("Who is responsible?")),
+    ("repeated_block", "“Yes,” he said.", article("“Yes,” he said.", "“No,” she said.")),
+    ("image_label", "What happens next", article("What happens next")),
+    ("category_tag", "NATO", PROSE + "\n\nNATO\n\n" + PROSE2),
+    ("appended_article", "LEEDS (AP) — The council voted on Tuesday to approve the budget.",
+     "LEEDS (AP) — The council voted on Tuesday to approve the budget.\n\n" + PROSE2),
+    ("trailing_headlines", "What happens next", article() + "\n\nWhat happens next\n\n" + PROSE4),
+]
+
+
+@pytest.mark.parametrize("rule,line,doc", TRIGGERS, ids=[f"{r}:{ln[:30]}" for r, ln, _ in TRIGGERS])
+def test_rule_triggers(rule: str, line: str, doc: str) -> None:
+    assert drops(doc).get(line) == rule
+
+
+@pytest.mark.parametrize("rule,line,doc", TRIGGERS, ids=[f"{r}:{ln[:30]}" for r, ln, _ in TRIGGERS])
+def test_rule_switch_turns_it_off(rule: str, line: str, doc: str) -> None:
+    result = cleantext.clean_and_explain(doc, **NO_SPIN, **{rule: False})
+    assert all(a.rule != rule for a in result.actions)
+
+
+@pytest.mark.parametrize("rule,line,doc", MUST_KEEP, ids=[f"{r}:{ln[:30]}" for r, ln, _ in MUST_KEEP])
+def test_rule_does_not_fire(rule: str, line: str, doc: str) -> None:
+    assert line not in drops(doc)
+    assert line in cleantext.clean(doc, **NO_SPIN)
+
+
+def test_every_rule_has_a_switch_a_trigger_and_a_must_keep() -> None:
+    assert set(RULES) <= set(Config.names())
+    assert set(RULES) - {"html_remnant"} == {r for r, _, _ in TRIGGERS}
+    assert set(RULES) - {"html_remnant"} <= {r for r, _, _ in MUST_KEEP}
+
+
+def test_html_remnant_and_tags() -> None:
+    doc = article('<div class="ad"></div>', 'The <b>final</b> vote was 30 to 12.')
+    result = cleantext.clean_and_explain(doc, **NO_SPIN)
+    assert ("html_remnant", '<div class="ad"></div>') in [(a.rule, a.before) for a in result.dropped]
+    assert "The final vote was 30 to 12." in result.text
+    assert [a.before for a in result.actions if a.rule == "html_tag"] == ["</b>", "<b>"]
+
+
+def test_html_remnant_does_not_fire_on_comparison() -> None:
+    doc = article("Turnout was < 30% in 2019 and > 40% in 2023.")
+    assert "Turnout was < 30% in 2019 and > 40% in 2023." in cleantext.clean(doc, **NO_SPIN)
+
+
+def test_repeats_are_per_document() -> None:
+    # A process-wide dedup cache would drop this on the second call (trafilatura's bug).
+    doc = article()
+    assert cleantext.clean(doc) == cleantext.clean(doc)
+    assert PROSE2 in cleantext.clean(doc)
