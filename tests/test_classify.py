@@ -62,6 +62,10 @@ TRIGGERS = [
      article() + "\n\nMayor faces vote of no confidence\n\nLibrary hours cut across the city\n\nBin collections move to fortnightly"),
 ]
 
+MENU = "\n".join(["Home", "World News", "Business", "Sport", "Entertainment", "Travel", "Weather"])
+TEASERS = "\n\n".join(["Man Utd Sign New Striker", "Ten Best Beaches In Europe", "Stocks Slide As Oil Jumps"])
+TRIGGERS.append(("outside_main_text", "World News", MENU + "\n\n" + article(PROSE4) + "\n\n" + TEASERS))
+
 # (rule, line that must survive, document around it)
 MUST_KEEP = [
     ("navigation", "Search parties found the missing hikers on Sunday morning.", article("Search parties found the missing hikers on Sunday morning.")),
@@ -82,6 +86,8 @@ MUST_KEEP = [
     ("appended_article", "LEEDS (AP) — The council voted on Tuesday to approve the budget.",
      "LEEDS (AP) — The council voted on Tuesday to approve the budget.\n\n" + PROSE2),
     ("trailing_headlines", "What happens next", article() + "\n\nWhat happens next\n\n" + PROSE4),
+    ("outside_main_text", "2 tablespoons vegetable oil",
+     "Ingredients\n1 large chicken\n2 tablespoons vegetable oil\n1 onion, chopped\n" + article(PROSE4)),
 ]
 
 

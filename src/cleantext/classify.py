@@ -91,6 +91,7 @@ RULES: dict[str, Rule] = {
         Rule("category_tag", "context", "section tag or kicker above the headline"),
         Rule("appended_article", "context", "a second, unrelated article appended after the main one"),
         Rule("trailing_headlines", "context", "run of headline-like lines at the end of the page"),
+        Rule("outside_main_text", "context", "outside the page's main run of article prose"),
     )
 }
 
@@ -244,6 +245,7 @@ def classify(segments: Sequence[Segment], texts: Sequence[str], enabled: Collect
     _category_tags(doc)
     _appended_article(doc)
     _trailing_headlines(doc)
+    _main_text(doc)
     return doc.verdict
 
 
@@ -345,8 +347,9 @@ def _link_lists(doc: _Doc) -> None:
             if j in doc.labels:
                 j += 1
                 continue
-            if doc.feats[j].prose:
-                break
+            f = doc.feats[j]
+            if (f.sentence_end and f.words >= 5) or f.words >= 25:
+                break  # a sentence: the article resumes
             doc.label(j, "link_list", "item of a related-links list")
             j += 1
         i = j
@@ -410,3 +413,113 @@ def _trailing_headlines(doc: _Doc) -> None:
     if len(run) >= 3:
         for i in run:
             doc.label(i, "trailing_headlines")
+
+
+# Weights of already-labelled lines in the main-text search: furniture and
+# link lists separate the article from the rest of the page; captions,
+# bylines and dates sit inside articles and weigh nothing.
+_BARRIER = {
+    "navigation": -6.0, "share_prompt": -10.0, "comment_form": -20.0, "link_list": -10.0,
+    "related_link": -3.0, "trailing_headlines": -10.0, "appended_article": -1000.0,
+}
+
+
+# Short lines with more lower-case than capitalised words are list items or
+# fragments (ingredients, bullet points), not menu entries: they cost little.
+LOWER_RATIO = 1.0
+LOWER_PEN = 0.5
+_LIST_ITEM = regex.compile(r"(?:\d{1,3}[.)]|[-•*▪·])\s")
+_CAP_WORD = regex.compile(r"\s[\p{Lu}\d]")
+_LOW_WORD = regex.compile(r"\s\p{Ll}")
+
+
+def _line_weight(text: str, f: Feature) -> float:
+    """Prose counts for the main text; menu-like lines count against it."""
+    if f.sentence_end and f.words >= 10:
+        return float(f.words)
+    if f.sentence_end or f.terminal or _LIST_ITEM.match(text):
+        return 0.0
+    head = text[:200]
+    if len(_LOW_WORD.findall(head)) > len(_CAP_WORD.findall(head)) * LOWER_RATIO:
+        return -LOWER_PEN  # a list item or a sentence fragment, not a menu entry
+    return -(1.0 + 0.5 * min(f.words, 30))
+
+
+
+def _best_run(weights: Sequence[float], lo: int, hi: int) -> tuple[float, int, int]:
+    """Maximum-sum run of weights[lo:hi] (Kadane): (sum, first, last)."""
+    best, span = 0.0, (lo, lo - 1)
+    cur, start = 0.0, lo
+    for i in range(lo, hi):
+        if cur <= 0:
+            cur, start = weights[i], i
+        else:
+            cur += weights[i]
+        if cur > best:
+            best, span = cur, (start, i)
+    return best, span[0], span[1]
+
+
+# A run beside the main one is kept when it weighs this share of the main run
+# and at least SECONDARY_MIN words of prose.
+SECONDARY_SHARE = 0.3
+SECONDARY_MIN = 30.0
+
+
+def _main_text(doc: _Doc) -> None:
+    """Keep the runs of lines with the most article prose; drop the page around them.
+
+    A maximum-sum run (Kadane, linear): prose lines weigh their word count,
+    short headline-like lines (menus, teasers) a small penalty, and labelled
+    furniture acts as a barrier.  Beside the main run, further runs on either
+    side are kept when they weigh a good share of it (articles split by a
+    list or a table), except after a comment form.  Lines outside the kept
+    runs are dropped unless they are the title just above the main run.
+    """
+    if "outside_main_text" not in doc.enabled:
+        return
+    n = len(doc.texts)
+    weights = []
+    for i, f in enumerate(doc.feats):
+        label = doc.labels.get(i)
+        weights.append(_BARRIER.get(label.rule, 0.0) if label else _line_weight(doc.texts[i], f))
+    best, first, last = _best_run(weights, 0, n)
+    if last < first:
+        return
+    keep = [(first, last)]
+    comments = next((i for i in range(last + 1, n)
+                     if doc.labels.get(i) and doc.labels[i].rule == "comment_form"), n)
+    todo = [(0, first), (last + 1, comments)]
+    while todo:
+        lo, hi = todo.pop()
+        if hi <= lo:
+            continue
+        w, a, b = _best_run(weights, lo, hi)
+        if b >= a and w >= max(SECONDARY_MIN, SECONDARY_SHARE * best):
+            keep.append((a, b))
+            todo += [(lo, a), (b + 1, hi)]
+    # Widen each kept run over neighbouring list items and fragments.
+    for k, (a, b) in enumerate(keep):
+        while a > 0 and weights[a - 1] >= -LOWER_PEN and (a - 1) not in doc.labels:
+            a -= 1
+        while b + 1 < n and weights[b + 1] >= -LOWER_PEN and (b + 1) not in doc.labels:
+            b += 1
+        keep[k] = (a, b)
+    inside = bytearray(n)
+    for a, b in keep:
+        inside[a : b + 1] = b"\x01" * (b + 1 - a)
+    title = _title_above(doc, first)
+    for i in range(n):
+        if not inside[i] and i != title:
+            doc.label(i, "outside_main_text")
+
+
+def _title_above(doc: _Doc, first: int) -> int | None:
+    """The headline-like line closest above the main text (within a few lines)."""
+    for i in range(first - 1, max(first - 8, -1), -1):
+        if i in doc.labels:
+            continue
+        f = doc.feats[i]
+        if f.headline_like and 3 <= f.words <= 25:
+            return i
+    return None

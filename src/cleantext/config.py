@@ -45,6 +45,7 @@ class Config:
     category_tag: bool = True
     appended_article: bool = True
     trailing_headlines: bool = True
+    outside_main_text: bool = True
 
     # --- stage: spun-text repair (kept segments only)
     spin_phrase: bool = True
