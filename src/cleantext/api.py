@@ -9,11 +9,11 @@ from .model import Result
 from .pipeline import run
 
 
-
 def clean_and_explain(text: str, config: Config | None = None, **options: Any) -> Result:
     """Clean scraped article text and return the text with every decision.
 
-    >>> r = clean_and_explain("Storm hits coast\\n\\nThe storm hit the coast on Monday, officials said.\\n\\nShare this article")
+    >>> r = clean_and_explain("Storm hits coast\\n\\nThe storm hit the coast on Monday, officials said."
+    ...                       "\\n\\nShare this article")
     >>> r.text
     'Storm hits coast\\n\\nThe storm hit the coast on Monday, officials said.'
     >>> [(a.rule, a.before) for a in r.actions]
@@ -40,7 +40,7 @@ def repair(text: str, config: Config | None = None, **options: Any) -> str:
 
     >>> repair("Police said the gunmen opened fire in the live performance corridor "
     ...        "on Friday evening, and that the men were arrested on Saturday.")
-    'Police said the gunmen opened fire in the concert hall on Friday evening, and that the men were arrested on Saturday.'
+    'Police said the gunmen opened fire in the concert hall on Friday evening, and that the men were arrested...'
     """
     base = resolve(config, options)
     from .classify import RULES

@@ -516,10 +516,10 @@ def _main_text(doc: _Doc) -> None:
 
 def _title_above(doc: _Doc, first: int) -> int | None:
     """The headline-like line closest above the main text (within a few lines)."""
-    for i in range(first - 1, max(first - 8, -1), -1):
+    for i in range(first - 1, max(first - 12, -1), -1):
         if i in doc.labels:
             continue
         f = doc.feats[i]
-        if f.headline_like and 3 <= f.words <= 25:
+        if 3 <= f.words <= 25 and (f.headline_like or doc.texts[i][-1] in "!?"):
             return i
     return None

@@ -7,7 +7,7 @@ a header row naming their columns.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 
@@ -16,13 +16,13 @@ def _data_lines(name: str) -> list[str]:
     return [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_words(name: str) -> frozenset[str]:
     """A set of lower-cased entries, one per line (e.g. stopwords)."""
     return frozenset(ln.strip().lower() for ln in _data_lines(name))
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_tsv(name: str) -> tuple[dict[str, str], ...]:
     """Rows of a TSV table with a header line, as dicts keyed by column name."""
     lines = _data_lines(name)
@@ -33,5 +33,5 @@ def load_tsv(name: str) -> tuple[dict[str, str], ...]:
     for ln in lines[1:]:
         cells = ln.split("\t")
         cells += [""] * (len(header) - len(cells))
-        rows.append(dict(zip(header, cells)))
+        rows.append(dict(zip(header, cells, strict=False)))
     return tuple(rows)

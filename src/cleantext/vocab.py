@@ -10,9 +10,11 @@ are listed beside the originals: spun pages are a kind of input, not a site.
 
 from __future__ import annotations
 
+from typing import TypeAlias
+
 import regex
 
-Pattern = regex.Pattern[str]
+Pattern: TypeAlias = "regex.Pattern[str]"
 
 
 def whole_line(*fragments: str) -> Pattern:
