@@ -9,8 +9,12 @@ linear in the size of the text.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
+
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from .model import Action, Segment
+from .tables import load_words
 
 _NEWLINES = str.maketrans({"\r": "\n", "\u2028": "\n", "\u2029": "\n", "\x0b": "\n", "\x0c": "\n", "\x85": "\n"})
 
@@ -87,3 +91,20 @@ def join(segments: Sequence[Segment], actions: Iterable[Action]) -> str:
         out.append(texts[seg.index])
         pending_blank = False
     return "".join(out)
+
+
+@lru_cache(maxsize=1)
+def _punkt() -> PunktSentenceTokenizer:
+    # Punkt with shipped parameters: nothing is downloaded (no nltk.download).
+    params = PunktParameters()
+    params.abbrev_types = set(load_words("abbreviations.txt"))
+    return PunktSentenceTokenizer(params)
+
+
+def sentences(text: str) -> list[str]:
+    """Split one paragraph into sentences (nltk Punkt, abbreviations shipped).
+
+    >>> sentences("Mr. Putin met Gov. Smith in the U.S. on Tuesday. He said no.")
+    ['Mr. Putin met Gov. Smith in the U.S. on Tuesday.', 'He said no.']
+    """
+    return [text[a:b] for a, b in _punkt().span_tokenize(text)]
