@@ -107,17 +107,49 @@ def chunk_is_noise(s: list[str], o: list[str]) -> bool:
         return True
     if [norm(t) for t in sw] == [norm(t) for t in ow]:
         return True
-    if any(re.search(r"\d", t) for t in sw + ow):
-        return True  # "eight" -> "8": house style, not spin
     return False
 
 
 def raw_chunks(sp: list[tuple[int, int, str]], op: list[tuple[int, int, str]]) -> list[tuple[str, int, int, int, int]]:
+    """Word-level opcodes, tidied for learning: a pure insertion/deletion
+    takes the word before it as anchor ("more likely" -> "likely"), and a
+    change, one equal token and an insertion/deletion form one chunk ("in
+    the direction of the steel" -> "towards the metal")."""
     sm = difflib.SequenceMatcher(None, [norm(t[2]) for t in sp], [norm(t[2]) for t in op], autojunk=False)
-    return [tuple(x) for x in sm.get_opcodes()]  # type: ignore[misc]
+    ops = [list(x) for x in sm.get_opcodes()]
+    out: list[list[object]] = []
+    for o in ops:
+        tag, i1, i2, j1, j2 = o
+        if (
+            tag in ("insert", "delete")
+            and len(out) >= 2
+            and out[-1][0] == "equal"
+            and out[-1][2] - out[-1][1] == 1  # type: ignore[operator]
+            and out[-2][0] != "equal"
+        ):
+            eq = out.pop()
+            prev = out.pop()
+            out.append(["replace", prev[1], i2, prev[3], j2])
+            continue
+        if tag in ("insert", "delete") and out and out[-1][0] == "equal" and out[-1][2] > out[-1][1]:  # type: ignore[operator]
+            eq = out[-1]
+            eq[2] = eq[2] - 1  # type: ignore[operator]
+            eq[4] = eq[4] - 1  # type: ignore[operator]
+            if eq[2] == eq[1]:
+                out.pop()
+            out.append(["replace", i1 - 1, i2, j1 - 1, j2])
+            continue
+        if tag != "equal" and out and out[-1][0] != "equal":
+            prev = out.pop()
+            out.append(["replace", prev[1], i2, prev[3], j2])
+            continue
+        out.append(o)
+    return [tuple(x) for x in out]  # type: ignore[misc]
 
 
-def split_chunk(s: list[str], o: list[str], known: dict[tuple[str, ...], tuple[str, ...]]) -> list[tuple[int, int, int, int]]:
+def split_chunk(
+    s: list[str], o: list[str], known: dict[tuple[str, ...], tuple[str, ...]]
+) -> list[tuple[int, int, int, int]]:
     """Split a replaced chunk into sub-substitutions at known pairs on its ends."""
     sl = [norm(t) for t in s]
     ol = [norm(t) for t in o]
@@ -172,7 +204,7 @@ def build_units(pairs: list[Pair], known: dict[tuple[str, ...], tuple[str, ...]]
         p.units = []
         for tag, i1, i2, j1, j2 in raw_chunks(sp, op):
             if tag == "equal":
-                for a, b in zip(range(i1, i2), range(j1, j2)):
+                for a, b in zip(range(i1, i2), range(j1, j2), strict=False):
                     p.units.append(Unit([sp[a]], [op[b]], changed=False))
                 continue
             s, o = [t[2] for t in sp[i1:i2]], [t[2] for t in op[j1:j2]]
@@ -217,8 +249,11 @@ def window(p: Pair, k: int, lo: int, hi: int) -> tuple[str, str] | None:
     us = p.units[a : b + 1]
     if any(u.noise or not u.s or not u.o for u in us):
         return None
-    if any(not any(is_word(t[2]) for t in u.s) for i, u in enumerate(us) if i != lo):
-        return None  # context must be a word, not punctuation
+    ctx = [u for i, u in enumerate(us) if i != lo]
+    if ctx and not any(is_word(t[2]) for u in ctx for t in u.s):
+        return None  # some context must be a word, not only punctuation
+    if len(ctx) == 1 and not is_word(ctx[0].s[0][2]):
+        return None
     s = p.spun[us[0].s[0][0] : us[-1].s[-1][1]]
     o = p.original[us[0].o[0][0] : us[-1].o[-1][1]]
     return decap(p, us, s, o)
@@ -243,7 +278,9 @@ class Cand:
     level: int
 
 
-def learn(pairs: list[Pair], curated_keys: dict[tuple[str, ...], tuple[str, ...]]) -> dict[str, Cand]:
+def learn(
+    pairs: list[Pair], curated_keys: dict[tuple[str, ...], tuple[str, ...]], blocked: set[str]
+) -> dict[str, Cand]:
     # pass 1: raw chunks -> known pairs used to split longer chunks
     raw: dict[tuple[str, ...], Counter[tuple[str, ...]]] = defaultdict(Counter)
     for p in pairs:
@@ -268,13 +305,17 @@ def learn(pairs: list[Pair], curated_keys: dict[tuple[str, ...], tuple[str, ...]
             if not u.changed or u.noise:
                 continue
             variants = [window(p, k, 0, 0), window(p, k, 1, 0), window(p, k, 0, 1), window(p, k, 1, 1)]
-            for v, lvl in zip(variants, (0, 1, 1, 2)):
+            for v, lvl in zip(variants, (0, 1, 1, 2), strict=False):
                 if v is None:
                     continue
                 stats[lvl][v[0]][v[1]] += 1
                 srcs[v].add(p.src)
 
     def judge(spun: str, vc: Counter[str], lvl: int) -> Cand | None:
+        if spun in blocked or not vc:
+            return None
+        if lvl == 0 and re.search(r"\d", spun + "".join(vc)):
+            return None  # "eight" -> "8": learned only with context
         (orig, c), total = vc.most_common(1)[0], sum(vc.values())
         if len(vc) > 1 and vc.most_common(2)[1][1] == c:
             return None  # tie between two originals: ambiguous
@@ -325,8 +366,12 @@ def read_tsv(path: Path) -> list[dict[str, str]]:
     for ln in lines[1:]:
         cells = ln.split("\t")
         cells += [""] * (len(header) - len(cells))
-        rows.append(dict(zip(header, cells)))
+        rows.append(dict(zip(header, cells, strict=False)))
     return rows
+
+
+def blocklist() -> set[tuple[str, str]]:
+    return {(r["spun"], r["original"]) for r in read_tsv(SOURCES / "blocklist.tsv")}
 
 
 @dataclass
@@ -349,7 +394,7 @@ def merge(learned: dict[str, Cand]) -> list[Row]:
     if mined_path.exists():
         for r in read_tsv(mined_path):
             mined[(r["spun"], r["original"])].append(r["url"])
-    blocked = {(r["spun"], r["original"]) for r in read_tsv(SOURCES / "blocklist.tsv")}
+    blocked = blocklist()
     for c in sorted(learned.values(), key=lambda c: c.spun):
         tag = ",".join(sorted(s.removeprefix("aligned:") for s in c.sources))
         src = f"learned(L{c.level}):{tag}"
@@ -413,7 +458,9 @@ def tortured_rows(shared: Path, spin_keys: set[str]) -> list[tuple[str, str]]:
     return sorted((t, c) for t, c in cand.items() if c not in keys and t not in values)
 
 
-def write_tsv(path: Path, header_lines: Iterable[str], columns: tuple[str, ...], rows: Iterable[tuple[str, ...]]) -> None:
+def write_tsv(
+    path: Path, header_lines: Iterable[str], columns: tuple[str, ...], rows: Iterable[tuple[str, ...]]
+) -> None:
     out = [f"# {h}" if h else "#" for h in header_lines]
     out.append("\t".join(columns))
     out.extend("\t".join(r) for r in rows)
@@ -427,7 +474,7 @@ def main(argv: list[str] | None = None) -> int:
     shared: Path = args.shared
     curated = {key_of(r["spun"]): key_of(r["original"]) for r in read_tsv(SOURCES / "curated.tsv")}
     pairs = training_pairs(shared)
-    learned = learn(pairs, curated)
+    learned = learn(pairs, curated, {s for s, _ in blocklist()})
     rows = merge(learned)
     write_tsv(
         DATA / "spin_table.tsv",

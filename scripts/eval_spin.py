@@ -87,7 +87,7 @@ def held_out_eval(shared: Path, verbose: bool, forced: bool = False) -> None:
         if forced:
             report = spun.SpinReport(report.score, True, report.evidence)
             edits = [spun.find_repairs(r["spun"], report) for r in recs]
-        for r, ed in zip(recs, edits):
+        for r, ed in zip(recs, edits, strict=False):
             fixed = apply(r["spun"], ed)
             b, a = word_edits(r["spun"], r["original"]), word_edits(fixed, r["original"])
             before += b
@@ -100,8 +100,10 @@ def held_out_eval(shared: Path, verbose: bool, forced: bool = False) -> None:
         print(f"held-out stories: {len(stories)} ({', '.join(stories)})")
         print(f"held-out spun pages (excerpts): {len(by_article)}, judged spun: {spun_docs}")
     label = "page known spun (table alone)" if forced else "end to end (detect on the excerpt)"
-    print(f"held-out share of spinner word edits undone, {label}: {1 - after / before:.1%} "
-          f"({before - after}/{before}); sentences made worse: {worse}")
+    print(
+        f"held-out share of spinner word edits undone, {label}: {1 - after / before:.1%} "
+        f"({before - after}/{before}); sentences made worse: {worse}"
+    )
 
 
 def seed004_eval(shared: Path, verbose: bool) -> None:
@@ -174,7 +176,7 @@ def spun_only_eval(shared: Path) -> None:
 
 
 def throughput(texts: list[str]) -> None:
-    seed = (REPO.parent / "shared" / "seeds" / "004_755b34d08661c47a.txt")
+    seed = REPO.parent / "shared" / "seeds" / "004_755b34d08661c47a.txt"
     corpus = texts + ([seed.read_text(encoding="utf-8")] if seed.exists() else [])
     corpus = corpus * 3
     size = sum(len(t.encode("utf-8")) for t in corpus) / 1e6
@@ -207,8 +209,10 @@ def throughput(texts: list[str]) -> None:
     print(f"throughput corpus: {size:.2f} MB, table entries: {m.size}")
     print(f"repair step (detect + find_repairs per line): {size / t_repair:.2f} MB/s")
     print(f"table match, one-pass token trie (every entry allowed): {size / t_trie:.2f} MB/s")
-    print(f"table match, one regex alternation of {len(keys)} keys: {size / t_regex:.2f} MB/s "
-          f"(+{t_compile:.2f} s to compile; {nre} hits, no guards)")
+    print(
+        f"table match, one regex alternation of {len(keys)} keys: {size / t_regex:.2f} MB/s "
+        f"(+{t_compile:.2f} s to compile; {nre} hits, no guards)"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -67,3 +67,28 @@ def test_metadata(n: str) -> None:
 def test_log_replays_to_output(n: str) -> None:
     result = cleantext.clean_and_explain(_input(n))
     assert result.replay() == result.text == cleantext.clean(_input(n))
+
+
+def _word_edits(a: str, b: str) -> int:
+    """Words inserted, deleted or replaced between two texts."""
+    import difflib
+
+    aw, bw = a.split(), b.split()
+    ops = difflib.SequenceMatcher(a=aw, b=bw, autojunk=False).get_opcodes()
+    return sum(max(i2 - i1, j2 - j1) for tag, i1, i2, j1, j2 in ops if tag != "equal")
+
+
+def test_spun_fixture_repaired_to_original_wording() -> None:
+    spun = (FIXTURES / "004.expected-nospin.txt").read_text(encoding="utf-8")
+    original = (FIXTURES / "004.expected.txt").read_text(encoding="utf-8")
+    repaired = cleantext.clean(_input("004")) + "\n"
+    before, after = _word_edits(spun, original), _word_edits(repaired, original)
+    assert before > 150  # the fixture really is spun
+    assert 1 - after / before >= 0.95, f"{after} of {before} word edits left"
+
+
+@pytest.mark.parametrize("n", ["000", "001", "002", "003"])
+def test_clean_fixtures_have_no_spin_repairs(n: str) -> None:
+    result = cleantext.clean_and_explain(_input(n))
+    assert not [a for a in result.actions if a.stage == "spin"]
+    assert result.metadata["spin"]["is_spun"] is False

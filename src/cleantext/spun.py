@@ -57,7 +57,7 @@ TORTURED_TABLE = "tortured_phrases.tsv"
 GUARD_WINDOW = 40
 
 #: Score at or above which a document is spun (with >= 2 evidence families).
-SPUN_THRESHOLD = 0.5
+SPUN_THRESHOLD = 0.4
 
 _TOKEN_RE = re.compile(r"\w+|[^\w\s]")
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
@@ -71,6 +71,17 @@ _ENGLISH_FUNCTION_WORDS = frozenset(
     "been its would after about also than more one there what when we you".split()
 )
 _MIN_ENGLISH_SHARE = 0.25
+
+# Words counted by the ratio features; kept out of the vocabulary feature so
+# one habit is not counted twice.
+_RATIO_WORDS = frozenset({"stated", "mentioned", "within", "within the", "folks", "individuals"})
+_WEIGHTS = {
+    "phrases": 0.35,
+    "spinner_vocabulary": 0.25,
+    "stated_vs_said": 0.2,
+    "within_vs_in": 0.2,
+    "folks_vs_people": 0.1,
+}
 _MIN_ENGLISH_WORDS = 8
 
 
@@ -113,6 +124,9 @@ class _Entry:
     count: int
     source: str
     table: str
+    pre: int = 0  # leading tokens equal in spun and original (context)
+    suf: int = 0  # trailing tokens equal in spun and original (context)
+    core: str = ""  # the original with that context cut off
 
 
 @dataclass
@@ -169,37 +183,28 @@ class _Matcher:
             node.entries.append(e)
             self.size += 1
 
-    def scan(self, text: str) -> Iterator[tuple[int, int, list[_Entry]]]:
-        """Yield (first_token, last_token_exclusive, entries) for every
-        phrase ending, longest first at each start, all starts in order."""
-        toks = _tokens(text)
-        n = len(toks)
-        root = self.root.children
-        for i in range(n):
-            node = root.get(toks[i].norm.lstrip(_GLUE))
-            if node is None:
-                continue
-            found: list[tuple[int, list[_Entry]]] = []
-            j = i + 1
-            while True:
-                if node.entries:
-                    found.append((j, node.entries))
-                if j >= n:
-                    break
-                nxt = node.children.get(toks[j].norm)
-                if nxt is None:
-                    break
-                node = nxt
-                j += 1
-            for end, entries in reversed(found):
-                yield i, end, entries
-
     def tokens(self, text: str) -> list[_Token]:
         return _tokens(text)
 
 
 def _compile_guard(guard: str) -> re.Pattern[str] | None:
     return re.compile(guard) if guard else None
+
+
+def _context(spun: str, original: str) -> tuple[int, int, str]:
+    """Leading/trailing tokens that an entry keeps unchanged ("had ready a"
+    -> "had prepared a": 1, 1, "prepared").  Only the core is replaced, and
+    the pass resumes at the trailing context, so context words can still be
+    repaired by another entry."""
+    a, b = tokenize(spun), tokenize(original)
+    pre = 0
+    while pre < min(len(a), len(b)) - 1 and _norm(a[pre][2]) == _norm(b[pre][2]):
+        pre += 1
+    suf = 0
+    while suf < min(len(a), len(b)) - pre - 1 and _norm(a[len(a) - 1 - suf][2]) == _norm(b[len(b) - 1 - suf][2]):
+        suf += 1
+    core = original[b[pre][0] : b[len(b) - 1 - suf][1]] if b else original
+    return pre, suf, core
 
 
 def _rows(table: str, rule_always: str, rule_spun: str) -> list[_Entry]:
@@ -210,6 +215,7 @@ def _rows(table: str, rule_always: str, rule_spun: str) -> list[_Entry]:
         if not spun or not original:
             continue
         always = row.get("tier", "always") == "always"
+        pre, suf, core = _context(spun, original)
         out.append(
             _Entry(
                 spun=spun,
@@ -221,6 +227,9 @@ def _rows(table: str, rule_always: str, rule_spun: str) -> list[_Entry]:
                 count=int(row.get("count") or 0),
                 source=row.get("source", ""),
                 table=table,
+                pre=pre,
+                suf=suf,
+                core=core,
             )
         )
     return out
@@ -298,7 +307,9 @@ def detect(texts: Sequence[str]) -> SpinReport:
 
     Evidence families: always-tier tell-tale phrases found; "stated" /
     "mentioned" crowding out "said"; "within" crowding out "in"; "folks" /
-    "individuals" crowding out "people".  Any one family can occur in normal
+    "individuals" crowding out "people"; and the density of distinct
+    spun_only table forms (clean news shows about 1 per 100 words at most,
+    spun pages 2-20).  Any one family can occur in normal
     writing, so a document is spun only if the score reaches SPUN_THRESHOLD
     with at least two families present.
     """
@@ -306,14 +317,17 @@ def detect(texts: Sequence[str]) -> SpinReport:
     words: list[str] = []
     phrases: dict[str, int] = {}
     tortured: dict[str, int] = {}
+    vocab: set[str] = set()
     for text in texts:
         toks = m.tokens(text)
         words.extend(t.norm for t in toks if t.norm[-1:].isalnum())
-        for i, j, entries in _scan_accepted(m, text, toks, spun_ok=False, rules=RULES):
-            e = entries
-            key = text[toks[i].start : toks[j - 1].end]
+        for _i, _j, e in _scan_accepted(m, text, toks, spun_ok=True, rules=RULES):
+            if e.rule == "spin_word":
+                if e.spun.lower() not in _RATIO_WORDS:
+                    vocab.add(e.spun.lower())
+                continue
             bucket = tortured if e.rule == "tortured_phrase" else phrases
-            bucket[key] = bucket.get(key, 0) + 1
+            bucket[e.spun] = bucket.get(e.spun, 0) + 1
     english = _english([w.lstrip(_GLUE) for w in words])
     counts: dict[str, int] = {}
     for w in words:
@@ -326,14 +340,15 @@ def detect(texts: Sequence[str]) -> SpinReport:
     within, in_ = c("within", 0), c("in", 0)
     folks = c("folks", 0) + c("individuals", 0)
     people = c("people", 0)
+    per100 = 100 * len(vocab) / max(len(words), 1)
     features = {
         "phrases": _clamp(len(phrases) / 2 + len(tortured) / 6),
+        "spinner_vocabulary": _clamp((per100 - 1.5) / 2.0) if len(vocab) >= 3 else 0.0,
         "stated_vs_said": _share_feature(stated, said, min_spun=3, baseline=0.5, span=0.4),
         "within_vs_in": _share_feature(within, in_, min_spun=3, baseline=0.05, span=0.25),
         "folks_vs_people": _share_feature(folks, people, min_spun=2, baseline=0.4, span=0.4),
     }
-    weights = {"phrases": 0.35, "stated_vs_said": 0.25, "within_vs_in": 0.25, "folks_vs_people": 0.15}
-    score = round(sum(weights[k] * v for k, v in features.items()), 3) if english else 0.0
+    score = round(min(1.0, sum(_WEIGHTS[k] * v for k, v in features.items())), 3) if english else 0.0
     families = sum(1 for v in features.values() if v > 0)
     is_spun = english and score >= SPUN_THRESHOLD and families >= 2
     evidence: dict[str, Any] = {
@@ -344,6 +359,7 @@ def detect(texts: Sequence[str]) -> SpinReport:
         "stated_vs_said": [stated, said],
         "within_vs_in": [within, in_],
         "folks_vs_people": [folks, people],
+        "spinner_vocabulary": sorted(vocab),
         "features": {k: round(v, 3) for k, v in features.items()},
     }
     return SpinReport(score=score, is_spun=is_spun, evidence=evidence)
@@ -353,8 +369,8 @@ def _scan_accepted(
     m: _Matcher, text: str, toks: list[_Token], *, spun_ok: bool, rules: Collection[str]
 ) -> Iterator[tuple[int, int, _Entry]]:
     """The one linear pass: at each token take the longest entry that is
-    allowed (rule on, tier, case, guard), then continue after it."""
-    nxt = 0
+    allowed (rule on, tier, case, guard), yield the token range of its core
+    (context cut off), then continue after the core."""
     n = len(toks)
     root = m.root.children
     i = 0
@@ -391,9 +407,9 @@ def _scan_accepted(
         if hit is None:
             i += 1
             continue
-        nxt = hit[0]
-        yield i, nxt, hit[1]
-        i = nxt
+        end, e = hit
+        yield i + e.pre, end - e.suf, e
+        i = end - e.suf
 
 
 def find_repairs(text: str, report: SpinReport, *, rules: Collection[str] = RULES) -> list[Edit]:
@@ -411,12 +427,13 @@ def find_repairs(text: str, report: SpinReport, *, rules: Collection[str] = RULE
     for i, j, e in _scan_accepted(m, text, toks, spun_ok=report.is_spun, rules=rules):
         start, end = toks[i].start, toks[j - 1].end
         before = text[start:end]
-        after = _transfer_case(before, e.original, keep=e.original != e.original.lower())
+        after = _transfer_case(before, e.core, keep=e.original != e.original.lower())
         if after == before:
             continue
-        kind = "tortured phrase" if e.rule == "tortured_phrase" else "spinner phrase"
-        if e.rule == "spin_word":
-            kind = "spinner substitution"
+        kind = {"tortured_phrase": "tortured phrase", "spin_word": "spinner substitution"}.get(e.rule, "spinner phrase")
+        shown = f"'{before}' -> '{after}'"
+        if e.pre or e.suf:
+            shown += f" (in '{e.spun}' -> '{e.original}')"
         edits.append(
             Edit(
                 start=start,
@@ -424,7 +441,7 @@ def find_repairs(text: str, report: SpinReport, *, rules: Collection[str] = RULE
                 before=before,
                 after=after,
                 rule=e.rule,
-                reason=f"{kind} '{before}' -> '{after}'",
+                reason=f"{kind} {shown}",
                 evidence=f"{e.table}: seen {e.count}x; {e.source}" if e.count else f"{e.table}: {e.source}",
             )
         )

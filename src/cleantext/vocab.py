@@ -123,7 +123,7 @@ CAPTION_MARKER = regex.compile(r"(?:picture|pic|photo|image|caption|photograph)s
 
 # --- bylines, author boxes and dates
 BYLINE = regex.compile(
-    r"(?i:by|words by|written by|reporting by|story by)\s+"
+    r"(?i:by|words by|written by|reporting by|story by|posted by|author)\s*:?\s+"
     r"(?P<names>[\p{Lu}][\w'’.-]*(?:\s+(?:[\p{Lu}][\w'’.-]*|de|van|von|der|al|bin|la|le|and|&|,)){0,8})"
     r"(?:\s*[,|–—-]\s*(?P<role>[^.!?]{1,60}))?",
 )
