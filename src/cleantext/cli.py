@@ -14,7 +14,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__, report
+from . import __version__, batch, report
 from .api import clean_and_explain
 from .charfix import decode_bytes, looks_binary
 from .classify import RULES
@@ -153,14 +153,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("rules", help="list the rules and config switches")
     p.set_defaults(func=cmd_rules)
 
-    try:
-        from . import batch
-    except ImportError:  # the batch module is optional while it is being built
-        batch = None  # type: ignore[assignment]
-    if batch is not None:
-        p = sub.add_parser("batch", help="clean JSONL records or a folder of text files, in parallel")
-        batch.add_arguments(p)
-        p.set_defaults(func=batch.run)
+    p = sub.add_parser("batch", help="clean JSONL records or a folder of text files, in parallel")
+    batch.add_arguments(p)
+    p.set_defaults(func=batch.run)
     return parser
 
 
