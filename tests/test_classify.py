@@ -163,3 +163,33 @@ def test_standfirst_and_title_kept() -> None:
     ])
     out = cleantext.clean(doc)
     assert out.startswith("Council approves budget after long debate\n\nThe vote ends months")
+
+
+# New kinds inside existing rules: each with a trigger and a look-alike that must stay.
+KIND_CASES = [
+    ("caption", "Image caption Protesters gathered outside the town hall on Monday", True),
+    ("caption", "The plant reopened in May. Photograph by Jane Doe/AFP/Getty Images", True),
+    ("caption", "Councillor Amy Jones Submitted photo", True),
+    ("caption", "The image caption contest drew hundreds of entries from local schools this year.", False),
+    ("comment_form", "Comment *", True),
+    ("comment_form", "Leave this field blank", True),
+    ("navigation", "In this article: budget, council, Leeds", True),
+    ("navigation", "This document is subject to copyright. No part may be reproduced without permission.", True),
+    ("navigation", "The council said the report was subject to further review by auditors next year.", False),
+    ("date_line", "10:14 PM", True),
+    ("byline", "By HNN Staff | November 18, 2019 at 2:26 PM HST", True),
+    ("byline", "By Tuesday, November 18, 2019, the council had approved the plan.", False),
+    ("share_prompt", "GET THE NEWS ON THE GO BY CLICKING HERE", True),
+    ("share_prompt", "Join our forums to keep talking about the news", True),
+    ("related_link", "Taylor Swift says she is informed enough to talk politics Video", True),
+    ("related_link", "The committee will review the video evidence next week.", False),
+]
+
+
+@pytest.mark.parametrize("rule,line,dropped", KIND_CASES, ids=[f"{r}:{ln[:25]}" for r, ln, _ in KIND_CASES])
+def test_boilerplate_kinds(rule: str, line: str, dropped: bool) -> None:
+    got = drops(article(line)).get(line)
+    if dropped:
+        assert got == rule
+    else:
+        assert got is None

@@ -110,8 +110,10 @@ PatternRule = Callable[[str, Feature], "str | None"]
 
 
 def _navigation(text: str, f: Feature) -> str | None:
-    if f.words <= 12 and vocab.NAVIGATION.fullmatch(text):
-        return "menu or page-furniture line"
+    if f.words <= 40 and vocab.NAVIGATION.fullmatch(text):
+        return "menu, tag or page-furniture line"
+    if f.words <= 60 and vocab.LEGAL_NOTICE.search(text):
+        return "copyright or legal notice"
     return None
 
 
@@ -156,6 +158,8 @@ def _caption(text: str, f: Feature) -> str | None:
 def _date_line(text: str, f: Feature) -> str | None:
     if f.words > 14:
         return None
+    if f.words <= 3 and vocab.TIME_ONLY.fullmatch(text):
+        return "time stamp line"
     m = vocab.DATE.search(text)
     if not m:
         return None
@@ -169,6 +173,8 @@ def _byline(text: str, f: Feature) -> str | None:
         return None
     if vocab.BYLINE.fullmatch(text) or vocab.HANDLE.fullmatch(text):
         return "byline"
+    if not f.sentence_end and vocab.BYLINE_DATED.match(text) and vocab.DATE.search(text):
+        return "byline with date"
     m = vocab.NAME_DASH_ROLE.fullmatch(text)
     if m and vocab.AUTHOR_ROLE.fullmatch(m.group("role").strip()):
         return "author name and role"
@@ -180,6 +186,8 @@ def _byline(text: str, f: Feature) -> str | None:
 def _related_link(text: str, f: Feature) -> str | None:
     if f.headline_like and vocab.RELATED_LINK.match(text):
         return "inline link to another story"
+    if f.headline_like and f.words <= 20 and vocab.TEASER_MEDIUM.fullmatch(text):
+        return "teaser for a video or gallery"
     return None
 
 

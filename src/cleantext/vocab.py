@@ -57,7 +57,9 @@ NAVIGATION = whole_line(
     r"share(?: this)?(?: (?:article|story|page|post|video))?(?: on \w+)?|share via \w+|copy link|link copied|print(?: this)?(?: article| page)?|e-?mail(?: this)?(?: article| page)?",
     r"facebook|twitter|x|whatsapp|linkedin|reddit|pinterest|instagram|telegram|youtube|tiktok|messenger|flipboard|threads",
     r"back to top|next (?:article|story|post)|previous (?:article|story|post)|close|expand|collapse|show more|load more|view comments?|listen to (?:this )?article",
-    r"advertisement|advertising|ad|sponsored(?: content)?|continue reading(?: the main story)?|supported by|story continues below(?: advertisement)?|article continues (?:below|after advertisement)",
+    r"(?:in this article|tags?|topics?|filed under|categories|related topics|more on|more about)\s*:.{0,200}",
+    r"copy link(?: url)?(?: ?copied!?)?|link copied!?|url ?copied!?",
+    r"advertisement|advertising|ad|sponsored(?: content)?|continue reading(?: the main story| below)?|supported by|story continues below(?: advertisement)?|article continues (?:below|after advertisement)",
     r"(?:\d+ )?min(?:ute)?s? read|listen(?: now)?|watch(?: now)?|play|play video|subscribe(?: now)?|newsletter|accept(?: all)? cookies",
 )
 
@@ -72,7 +74,10 @@ SHARE_PROMPT = regex.compile(
     r"|(?:keep|stay|sustain)(?: up| up to date| informed| in the know)? with (?:all )?(?:the )?(?:latest|newest)"
     r"|follow [^.!?]{1,60}'s coverage\b"
     r"|(?:download|get) (?:the|our) [^.!?]{1,40} app\b"
-    r"|share (?:this|your) (?:article|story|thoughts|views)\b",
+    r"|share (?:this|your) (?:article|story|thoughts|views)\b"
+    r"|join (?:our|us on|us at|the conversation)\b"
+    r"|[^.!?]{0,80}\bby clicking here\b"
+    r"|if you (?:enjoyed|liked|value) (?:this|our) (?:article|story|journalism|reporting)",
     regex.IGNORECASE,
 )
 
@@ -95,6 +100,7 @@ COMMENT_FORM = whole_line(
     r"leave a (?:reply|comment)|post a comment|add (?:a|your) comment|write a comment|comments?|\d+ comments?|comments? \(\d+\)|view \d+ comments?",
     r"please enter your (?:comment|name|e-?mail|email address)(?: here)?|you have entered an incorrect e-?mail address",
     r"your e-?mail address will not be published.*|required fields are marked.*|save my name,? e-?mail.*|notify me of .{0,80}",
+    r"(?:comment|name|e-?mail|website)\s*\*|leave this field (?:blank|empty)|no comments yet|comments? from the forums|add new comment",
     r"cancel reply|log in to (?:comment|reply)|join the (?:conversation|discussion)|show comments|hide comments|be the first to comment",
 )
 
@@ -107,14 +113,17 @@ CREDIT_LINE = regex.compile(
     regex.IGNORECASE,
 )
 CAPTION_START = regex.compile(
-    r"(?:FILE(?: PHOTO)?\s*[-–—:]|In (?:this|these|an?) (?:undated |handout |file |aerial |video |)"
+    r"(?:FILE(?: PHOTO)?\s*[-–—:]|(?:Image|Media|Video|Photo) caption\b|(?:Image|Photo|Picture|Pic)\s*:\s|In (?:this|these|an?) (?:undated |handout |file |aerial |video |)"
     r"(?:photo|photos|image|images|picture|pictures|photograph|frame|screengrab|screenshot|still|file photo|handout photo)\b"
     r"|This (?:undated |handout |file )?(?:photo|image|picture|photograph|screengrab)\b)",
 )
 # A caption ends with a credit: "(Name/Pool Photo via AP)", "Pic: AP", "via Getty Images".
 CAPTION_CREDIT_END = regex.compile(
     r"(?:\((?:[^()]{0,120}(?:/|\bvia\b|\bphoto\b|\bpool\b|\bfile\b)[^()]{0,80}|%s)(?:,? File)?\)"
-    r"|\b(?:pic|picture|photo|photograph|image|credit)s?\s*:\s*[^.:]{1,60}"
+    r"|(?:\b|(?<=\p{Ll}))(?:pic|picture|photo|photograph|image|credit)s?\s*:\s*[^.:]{1,60}"
+    r"|\b(?:photograph|photo|picture|image|illustration)s? (?:by|courtesy of) [^.]{1,60}"
+    r"|\b(?:submitted|file|handout|contributed|supplied|courtesy) (?:photo|image|picture)"
+    r"|© [^.]{1,60}"
     r"|\bvia (?:%s)"
     r"|credit\.{2,}[^.]{1,80})\.?[\s\"'”’]*$" % (PICTURE_SOURCES, PICTURE_SOURCES),
     regex.IGNORECASE,
@@ -153,6 +162,7 @@ DATE = regex.compile(
 )
 DATE_WORDS = regex.compile(
     r"(?:published|posted|updated|last updated|first published|modified|created|date|on|at|am|pm|gmt|utc|bst|edt|est|cet|pdt|pst|et|ist|"
+    r"associated press|reuters|afp|staff|by|"
     r"mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|ago|hours?|minutes?|mins?|and)",
     regex.IGNORECASE,
 )
@@ -174,3 +184,21 @@ RELATED_LINK = regex.compile(
     r"|(?:related|see also|also read|read also|more|watch|listen)\s*:\s+\S",
     regex.IGNORECASE,
 )
+
+# --- copyright and legal notices
+LEGAL_NOTICE = regex.compile(
+    r"(?:this (?:document|article|material|content|story) is (?:subject to|protected by) copyright"
+    r"|all rights reserved|no part of this [^.]{0,40} may be reproduced|this material may not be published"
+    r"|copyright (?:©\s*)?\d{4})",
+    regex.IGNORECASE,
+)
+
+# --- byline with a date or a separator: "By HNN Staff | November 18, 2019 at 2:26 PM"
+BYLINE_DATED = regex.compile(
+    r"(?i:by)\s+[\p{Lu}][\w'’.-]*(?:\s+[\p{Lu}][\w'’.-]*){0,3}(?:\s*,\s*[\p{Lu}][\w'’.-]*(?:\s+[\p{Lu}][\w'’.-]*){0,3})*"
+    r"\s*(?:\||,|-|–|—|on\b|\bat\b|updated|published)"
+)
+TIME_ONLY = regex.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s+[A-Z]{2,4})?", regex.IGNORECASE)
+
+# --- teasers that name their medium: "Taylor Swift talks politics Video"
+TEASER_MEDIUM = regex.compile(r".{8,200}\s(?:Video|Videos|Gallery|Podcast|Audio|Watch|Photos)")
