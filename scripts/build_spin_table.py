@@ -8,7 +8,9 @@ twice, get the same bytes.
 How the spin table is learned:
 
 1. Aligned pairs (`shared/spin/aligned.jsonl`, TRAINING stories only, see
-   `held_out`; plus `seed004-aligned.jsonl`) are aligned word by word with
+   `held_out`; plus `seed004-aligned.jsonl` and the pairs mined from stored
+   web pages, `scripts/spin_sources/mined_aligned.jsonl`, provenance
+   "mined:<spun_url> <original_url>") are aligned word by word with
    difflib.SequenceMatcher on normalised tokens.
 2. A replaced chunk is split into smaller substitutions where its ends are
    substitutions seen at least twice elsewhere ("army stated" -> "military
@@ -59,6 +61,27 @@ MIN_SHARE = 0.8
 OPENERS = {'"', "'", "“", "‘", "(", ".", "!", "?", ":", "—", "–", "-"}
 QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"'})
 COLUMNS = ("spun", "original", "tier", "guard", "count", "source")
+# Spinner sites reserved for evaluation (shared/spin/README.md): never mined.
+RESERVED_SITES = (
+    "actdailynews.com",
+    "arcticnow.com",
+    "brokers.markets",
+    "capitalnewshub.com",
+    "caspernews.online",
+    "em2sports.com",
+    "financialsup.com",
+    "madisony.com",
+    "thewall.fyi",
+    "todayscroll.com",
+    "tycoonherald.com",
+    "listtechnology.com",
+    "thenewstrace.com",
+    "festival-history.com",
+    "dustbury.com",
+    "rachelneumeier.com",
+    "touristnewsmaine.com",
+    "newsbuzzr",
+)
 
 
 def story_of(article: str) -> str:
@@ -187,6 +210,32 @@ def load_jsonl(path: Path) -> list[dict[str, str]]:
     return [json.loads(ln) for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
 
 
+def mined_pairs(shared: Path) -> list[Pair]:
+    """Sentence pairs mined from stored web pages (`mined_aligned.jsonl`).
+
+    All mined stories are new, so all are training data; the held-out split
+    of `aligned.jsonl` is unchanged.  Refuses reserved evaluation sites, URLs
+    already in shared/spin, and copies of held-out stories."""
+    path = SOURCES / "mined_aligned.jsonl"
+    if not path.exists():
+        return []
+    shared_recs = load_jsonl(shared / "spin" / "aligned.jsonl")
+    known_urls = {r[k] for r in shared_recs for k in ("spun_url", "original_url")}
+    for name in ("seed004-aligned.jsonl", "spun-only.jsonl"):
+        f = shared / "spin" / name
+        if f.exists():
+            known_urls |= {r[k] for r in load_jsonl(f) for k in ("spun_url", "original_url") if r.get(k)}
+    held = {story_of(r["article"]) for r in shared_recs if held_out(story_of(r["article"]))}
+    pairs: list[Pair] = []
+    for n, r in enumerate(load_jsonl(path), 1):
+        urls = (r["spun_url"], r["original_url"])
+        bad = [d for d in RESERVED_SITES for u in urls if d in u.lower()]
+        if bad or any(u in known_urls for u in urls) or story_of(r["article"]) in held:
+            raise SystemExit(f"{path.name}:{n}: not usable ({bad or 'URL already in shared/spin or held-out story'})")
+        pairs.append(Pair(r["spun"], r["original"], src=f"mined:{urls[0]} {urls[1]}"))
+    return pairs
+
+
 def training_pairs(shared: Path) -> list[Pair]:
     pairs: list[Pair] = []
     for r in load_jsonl(shared / "spin" / "aligned.jsonl"):
@@ -195,6 +244,7 @@ def training_pairs(shared: Path) -> list[Pair]:
         pairs.append(Pair(r["spun"], r["original"], src="aligned:" + r["article"]))
     for r in load_jsonl(shared / "spin" / "seed004-aligned.jsonl"):
         pairs.append(Pair(r["spun"], r["original"], src="seed004"))
+    pairs.extend(mined_pairs(shared))
     return pairs
 
 
@@ -279,8 +329,12 @@ class Cand:
 
 
 def learn(
-    pairs: list[Pair], curated_keys: dict[tuple[str, ...], tuple[str, ...]], blocked: set[str]
+    pairs: list[Pair],
+    curated_keys: dict[tuple[str, ...], tuple[str, ...]],
+    blocked: set[str],
+    cores: set[tuple[str, str]] | None = None,
 ) -> dict[str, Cand]:
+    cores = cores or set()
     # pass 1: raw chunks -> known pairs used to split longer chunks
     raw: dict[tuple[str, ...], Counter[tuple[str, ...]]] = defaultdict(Counter)
     for p in pairs:
@@ -317,6 +371,11 @@ def learn(
         if lvl == 0 and re.search(r"\d", spun + "".join(vc)):
             return None  # "eight" -> "8": learned only with context
         (orig, c), total = vc.most_common(1)[0], sum(vc.values())
+        # a natural synonym in any context (blocklist "core:"); substitutions
+        # that rest on mined pairs are also refused if they merely contain one
+        mined = any(s.startswith("mined:") for s in srcs[(spun, orig)])
+        if cores and core_blocked(spun, orig, cores, within=mined):
+            return None
         if len(vc) > 1 and vc.most_common(2)[1][1] == c:
             return None  # tie between two originals: ambiguous
         o = occ[key_of(spun)] or c
@@ -372,6 +431,41 @@ def read_tsv(path: Path) -> list[dict[str, str]]:
 
 def blocklist() -> set[tuple[str, str]]:
     return {(r["spun"], r["original"]) for r in read_tsv(SOURCES / "blocklist.tsv")}
+
+
+def core_of(spun: str, original: str) -> tuple[str, str]:
+    """The changed middle of a substitution, context cut off and normalised:
+    ("to name in", "to call in") -> ("name", "call")."""
+    a, b = list(key_of(spun)), list(key_of(original))
+    while a and b and a[0] == b[0]:
+        a, b = a[1:], b[1:]
+    while a and b and a[-1] == b[-1]:
+        a, b = a[:-1], b[:-1]
+    return " ".join(a), " ".join(b)
+
+
+def blocked_cores() -> set[tuple[str, str]]:
+    """Blocklist rows written "core:<spun>" block a substitution in every
+    context it was learned in ("core:tried" -> "attempted"); "*" = any."""
+    out = set()
+    for s, o in blocklist():
+        if s.startswith("core:"):
+            out.add(core_of(s[5:], s[5:] + " \x00") if o == "*" else core_of(s[5:], o))
+    return {(a, "*" if b.endswith("\x00") else b) for a, b in out}
+
+
+def _contains(hay: str, needle: str) -> bool:
+    return f" {needle} " in f" {hay} "
+
+
+def core_blocked(spun: str, original: str, cores: set[tuple[str, str]], *, within: bool = False) -> bool:
+    """True if the changed middle of spun -> original is a blocked core
+    substitution, or (`within`) contains one ("together with girls" ->
+    "including women" contains "together with" -> "including")."""
+    a, b = core_of(spun, original)
+    if within:
+        return any(_contains(a, x) and (y == "*" or _contains(b, y)) for x, y in cores)
+    return any(a == x and (y == "*" or b == y) for x, y in cores)
 
 
 @dataclass
@@ -474,7 +568,7 @@ def main(argv: list[str] | None = None) -> int:
     shared: Path = args.shared
     curated = {key_of(r["spun"]): key_of(r["original"]) for r in read_tsv(SOURCES / "curated.tsv")}
     pairs = training_pairs(shared)
-    learned = learn(pairs, curated, {s for s, _ in blocklist()})
+    learned = learn(pairs, curated, {s for s, _ in blocklist()}, blocked_cores())
     rows = merge(learned)
     write_tsv(
         DATA / "spin_table.tsv",
@@ -482,12 +576,14 @@ def main(argv: list[str] | None = None) -> int:
             "Inverse spinner substitutions: spun form -> original wording.",
             "GENERATED by scripts/build_spin_table.py -- edit scripts/spin_sources/*, then rebuild.",
             "Learned from shared/spin/aligned.jsonl (training stories only; held-out split by a",
-            "hash of the story id) and seed004-aligned.jsonl; merged with curated.tsv and mined.tsv.",
+            "hash of the story id), seed004-aligned.jsonl and spin_sources/mined_aligned.jsonl",
+            "(sentence pairs mined from stored web pages); merged with curated.tsv and mined.tsv.",
             "tier: always = never normal English, repaired in any English text;",
             "      spun_only = ambiguous, repaired only in documents judged spun.",
             "guard: regex searched within 40 chars around a match; a hit BLOCKS the repair.",
             "count: times the substitution was seen in aligned data / mined pages.",
-            "source: curated | learned(L0 bare, L1 one-side context, L2 both sides):article ids | mined:URLs",
+            "source: curated | learned(L0 bare, L1 one-side context, L2 both sides):article ids",
+            "        and mined:<spun_url> <original_url> pairs | mined:URLs (mined.tsv)",
         ],
         COLUMNS,
         ((r.spun, r.original, r.tier, r.guard, str(r.count), "; ".join(r.sources)) for r in rows),

@@ -274,3 +274,41 @@ def test_tables_pass_check(tmp_path: Path) -> None:
 def test_matcher_is_loaded_once() -> None:
     assert spun._matcher() is spun._matcher()
     assert spun._matcher().size > 1000
+
+
+# --- mined pairs and core blocklist (scripts/build_spin_table.py) -------------------
+
+
+def test_core_blocklist_blocks_natural_synonyms_in_any_context() -> None:
+    build = _script("build_spin_table")
+    cores = {build.core_of("tried", "attempted"), build.core_of("together with", "including")}  # type: ignore[attr-defined]
+    blocked = build.core_blocked  # type: ignore[attr-defined]
+    assert build.core_of("to name in", "to call in") == ("name", "call")  # type: ignore[attr-defined]
+    assert blocked("McMorris tried", "McMorris attempted", cores)
+    assert not blocked("assault tried", "attack attempted", cores)  # more than the synonym changed
+    assert blocked("together with girls", "including women", cores, within=True)
+    assert not blocked("Trump minimize her", "Trump cut her", cores, within=True)
+
+
+def test_mined_pairs_are_learned_with_provenance_and_natural_synonyms_stay_out() -> None:
+    rows = {r["spun"]: r for r in spun.load_tsv(spun.SPIN_TABLE)}
+    mined = [r for r in rows.values() if "mined:http" in r["source"]]
+    assert mined, "mined_aligned.jsonl pairs should contribute entries"
+    # learned entries are spun_only; curated rows keep their tier and gain support
+    assert all(r["tier"] == "spun_only" for r in mined if not r["source"].startswith("curated"))
+    for natural in ("tried", "name", "night", "in response", "the federal", "together with his", "keep away from"):
+        assert natural not in rows, natural
+
+
+def test_mined_pairs_refuse_reserved_sites(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    build = _script("build_spin_table")
+    src = tmp_path / "sources"
+    src.mkdir()
+    (src / "mined_aligned.jsonl").write_text(
+        '{"article": "x", "spun_url": "https://madisony.com/a", "original_url": "https://example.org/a",'
+        ' "spun": "Police stated.", "original": "Police said.", "topic": "t"}\n',
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(build, "SOURCES", src)
+    with pytest.raises(SystemExit):
+        build.mined_pairs(SHARED)  # type: ignore[attr-defined]
