@@ -222,7 +222,8 @@ class _Doc:
         self.segments = segments
         self.texts = texts
         self.enabled = enabled
-        self.feats = [_features(t) for t in texts]
+        memo: dict[str, Feature] = {}
+        self.feats = [memo[t] if t in memo else memo.setdefault(t, _features(t)) for t in texts]
         self.verdict = Verdict()
         self.pattern_rule: dict[int, str] = {}
 
@@ -257,25 +258,38 @@ def classify(segments: Sequence[Segment], texts: Sequence[str], enabled: Collect
     return doc.verdict
 
 
+def _first_pattern(text: str, f: Feature, enabled: Collection[str]) -> tuple[str, str] | None:
+    """The first enabled pattern rule matching a line, with its reason."""
+    for rule, fn in PATTERN_RULES:
+        if rule in enabled:
+            reason = fn(text, f)
+            if reason:
+                return rule, reason
+    return None
+
+
 def _pattern_pass(doc: _Doc) -> None:
+    # Pattern rules see one line only, so a repeated line (menus, 100,000
+    # copies of one line) is matched once per document.
+    seen: dict[str, tuple[str, str] | None] = {}
     for i, text in enumerate(doc.texts):
         if len(text) > MAX_PATTERN_CHARS:
             reason = _caption(text, doc.feats[i]) if vocab.CAPTION_START.match(text) else None
             if reason:
                 doc.label(i, "caption", reason)
             continue
-        for rule, fn in PATTERN_RULES:
-            if rule not in doc.enabled:
-                continue
-            reason = fn(text, doc.feats[i])
-            if reason:
-                doc.pattern_rule[i] = rule
-                doc.label(i, rule, reason)
-                if rule == "date_line":
-                    doc.verdict.dates.append((i, text))
-                elif rule == "byline":
-                    doc.verdict.bylines.append((i, text))
-                break
+        if text in seen:
+            hit = seen[text]
+        else:
+            hit = seen[text] = _first_pattern(text, doc.feats[i], doc.enabled)
+        if hit:
+            rule, reason = hit
+            doc.pattern_rule[i] = rule
+            doc.label(i, rule, reason)
+            if rule == "date_line":
+                doc.verdict.dates.append((i, text))
+            elif rule == "byline":
+                doc.verdict.bylines.append((i, text))
 
 
 def _norm(text: str) -> str:
@@ -381,8 +395,8 @@ def _category_tags(doc: _Doc) -> None:
             doc.label(i, "category_tag", "all-caps section tag above the article")
             continue
         if f.words <= 3 and not f.terminal:
-            later = [k for k in range(i + 1, head) if k not in doc.labels]
-            if later and doc.feats[later[0]].headline_like and doc.feats[later[0]].words > f.words + 2:
+            nxt = next((k for k in range(i + 1, head) if k not in doc.labels), None)
+            if nxt is not None and doc.feats[nxt].headline_like and doc.feats[nxt].words > f.words + 2:
                 doc.label(i, "category_tag", "short kicker above the headline")
 
 
@@ -472,6 +486,7 @@ def _best_run(weights: Sequence[float], lo: int, hi: int) -> tuple[float, int, i
 # and at least SECONDARY_MIN words of prose.
 SECONDARY_SHARE = 0.3
 SECONDARY_MIN = 30.0
+MAX_RUN_SEARCHES = 16
 
 
 def _main_text(doc: _Doc) -> None:
@@ -498,7 +513,11 @@ def _main_text(doc: _Doc) -> None:
     comments = next((i for i in range(last + 1, n)
                      if doc.labels.get(i) and doc.labels[i].rule == "comment_form"), n)
     todo = [(0, first), (last + 1, comments)]
-    while todo:
+    # Each search is linear in its range; capping the searches keeps the
+    # whole rule linear even on pages with many separate prose runs.
+    searches = 0
+    while todo and searches < MAX_RUN_SEARCHES:
+        searches += 1
         lo, hi = todo.pop()
         if hi <= lo:
             continue

@@ -63,6 +63,7 @@ class _Log:
 
 def _repair_lines(log: _Log, config: Config) -> None:
     enabled = config.enabled()
+    fixes: dict[str, charfix.Fix | None] = {}  # ftfy once per distinct line of the document
     for i in range(len(log.texts)):
         if "control_chars" in enabled and _CONTROL.search(log.texts[i]):
             for m in reversed(list(_CONTROL.finditer(log.texts[i]))):
@@ -71,7 +72,11 @@ def _repair_lines(log: _Log, config: Config) -> None:
                 log.replace(i, m.start(), m.end(), after, "control_chars", "repair",
                             "control characters or lone surrogates removed")
         if "fix_unicode" in enabled:
-            fix = charfix.fix_segment(log.texts[i], uncurl_quotes=config.uncurl_quotes)
+            text = log.texts[i]
+            if text in fixes:
+                fix = fixes[text]
+            else:
+                fix = fixes[text] = charfix.fix_segment(text, uncurl_quotes=config.uncurl_quotes)
             if fix:
                 log.replace(i, fix.start, fix.end, fix.after, "fix_unicode", "repair",
                             f"ftfy: {fix.steps or 'fixed text'}")

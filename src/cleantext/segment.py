@@ -8,6 +8,7 @@ linear in the size of the text.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
@@ -16,14 +17,14 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 from .model import Action, Segment
 from .tables import load_words
 
-_NEWLINES = str.maketrans({"\r": "\n", "\u2028": "\n", "\u2029": "\n", "\x0b": "\n", "\x0c": "\n", "\x85": "\n"})
+# One regex pass: str.translate with a dict runs at ~10 MB/s, a search that
+# finds nothing at hundreds of MB/s.
+_NEWLINES = re.compile("\r\n?|[\x0b\x0c\x85\u2028\u2029]")
 
 
 def normalise_newlines(text: str) -> str:
     """Turn CRLF, CR, form feeds and Unicode line separators into `\\n`."""
-    if "\r\n" in text:
-        text = text.replace("\r\n", "\n")
-    return text.translate(_NEWLINES)
+    return _NEWLINES.sub("\n", text)
 
 
 def split(text: str) -> list[Segment]:

@@ -31,7 +31,7 @@ import re
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from .tables import load_tsv
 
@@ -92,6 +92,9 @@ class SpinReport:
     score: float
     is_spun: bool
     evidence: dict[str, Any] = field(default_factory=dict)
+    # Lines detect() scanned (with every rule and tier allowed) and found no
+    # entry in: find_repairs() can skip them, as it allows a subset.
+    no_hits: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
 
     def as_dict(self) -> dict[str, Any]:
         """Plain JSON-able form for Result.metadata and the explain log."""
@@ -135,8 +138,7 @@ class _Node:
     entries: list[_Entry] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
     start: int
     end: int
     norm: str  # lower-cased, quotes unified, _GLUE-prefixed if glued
@@ -152,12 +154,17 @@ def _norm(tok: str) -> str:
 
 
 def _tokens(text: str) -> list[_Token]:
+    # Normalise the line once and slice it: the same as per token unless
+    # lower() changes a length ("İ") or depends on context (final sigma).
+    low = _norm(text)
+    sliced = len(low) == len(text) and "\u03a3" not in text
     out: list[_Token] = []
     prev_end = -1
     for m in _TOKEN_RE.finditer(text):
-        glued = m.start() == prev_end
-        out.append(_Token(m.start(), m.end(), (_GLUE if glued else "") + _norm(m.group())))
-        prev_end = m.end()
+        start, end = m.span()
+        norm = low[start:end] if sliced else _norm(m.group())
+        out.append(_Token(start, end, _GLUE + norm if start == prev_end else norm))
+        prev_end = end
     return out
 
 
@@ -318,10 +325,13 @@ def detect(texts: Sequence[str]) -> SpinReport:
     phrases: dict[str, int] = {}
     tortured: dict[str, int] = {}
     vocab: set[str] = set()
+    no_hits: set[str] = set()
     for text in texts:
         toks = m.tokens(text)
         words.extend(t.norm for t in toks if t.norm[-1:].isalnum())
+        no_hits.add(text)
         for _i, _j, e in _scan_accepted(m, text, toks, spun_ok=True, rules=RULES):
+            no_hits.discard(text)
             if e.rule == "spin_word":
                 if e.spun.lower() not in _RATIO_WORDS:
                     vocab.add(e.spun.lower())
@@ -362,7 +372,7 @@ def detect(texts: Sequence[str]) -> SpinReport:
         "spinner_vocabulary": sorted(vocab),
         "features": {k: round(v, 3) for k, v in features.items()},
     }
-    return SpinReport(score=score, is_spun=is_spun, evidence=evidence)
+    return SpinReport(score=score, is_spun=is_spun, evidence=evidence, no_hits=frozenset(no_hits))
 
 
 def _scan_accepted(
@@ -419,7 +429,7 @@ def find_repairs(text: str, report: SpinReport, *, rules: Collection[str] = RULE
     if `report.is_spun`.  Edits are non-overlapping and sorted by start;
     the replacement takes the case of the replaced text.
     """
-    if not report.evidence.get("english", False):
+    if not report.evidence.get("english", False) or text in report.no_hits:
         return []
     m = _matcher()
     toks = m.tokens(text)

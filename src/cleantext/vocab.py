@@ -108,7 +108,7 @@ COMMENT_FORM = whole_line(
 CREDIT_LINE = regex.compile(
     r"(?:(?:picture|pic|photo|photograph|image|credit|foto|source|illustration)s?(?: credit)?\s*[:|]\s*.{0,80}"
     r"|(?:©|\(c\)|copyright)\s*.{1,80}"
-    r"|(?-i:(?:[\p{Lu}][\p{L}'’.-]*[ ,]*){1,6})(?:\bvia\s+|/\s*)(?:%s)\)?\.?"
+    r"|(?-i:(?:[\p{Lu}][\p{L}'’.-]*+[ ,]*+){1,6})(?:\bvia\s+|/\s*)(?:%s)\)?\.?"
     r"|credit\.{2,}.{0,80})" % PICTURE_SOURCES,
     regex.IGNORECASE,
 )
