@@ -249,6 +249,14 @@ def _output_line_untrimmed(text: str, r: cleantext.Result, again: cleantext.Resu
     return any(line != line.strip() for line in r.text.split("\n"))
 
 
+def _spin_then_pattern(text: str, r: cleantext.Result, again: cleantext.Result) -> bool:
+    from cleantext.classify import RULES
+
+    spun = any(a.stage == "spin" for a in r.actions)
+    return spun and any(a.op == "drop" and RULES.get(a.rule) and RULES[a.rule].stage == "pattern"
+                        for a in again.actions)
+
+
 # name -> (input, first result, result of cleaning the output again) -> bool
 KNOWN: dict[str, Callable[[str, cleantext.Result, cleantext.Result], bool]] = {
     "nested_tags": _again_acts("html_tag", "html_remnant"),
@@ -256,6 +264,9 @@ KNOWN: dict[str, Callable[[str, cleantext.Result, cleantext.Result], bool]] = {
     # ftfy skips HTML unescaping while the line holds a literal "<"; once the
     # tags are stripped, the next pass unescapes "&lt;b&gt;" (and strips it).
     "repair_order": _again_acts("fix_unicode"),
+    # Boilerplate rules run before spin repair: a repaired line can become
+    # boilerplate ("video participant" -> "video player").
+    "spin_then_pattern": _spin_then_pattern,
     # Context rules run once, on the whole page: a line they (or the main-text
     # rule) drop can expose a new kicker, trailing teaser run or main-text
     # boundary to the next pass.
