@@ -223,8 +223,6 @@ CASCADES = {
 }
 
 
-@pytest.mark.xfail(strict=True, reason="bug: context rules run once; a dropped line exposes new "
-                                       "boilerplate to a second pass; see report")
 @pytest.mark.parametrize("name", sorted(CASCADES))
 def test_context_rules_reach_a_fixed_point(name: str) -> None:
     once = cleantext.clean(CASCADES[name])

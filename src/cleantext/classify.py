@@ -215,15 +215,25 @@ def strip_tags(text: str) -> list[tuple[int, int]]:
 # ---------------------------------------------------------------- the classifier
 
 
+@dataclass
+class Memo:
+    """Per-line results that depend only on a line's text, shared by the
+    classification rounds of one document (lines repeat: menus, captions)."""
+
+    feats: dict[str, Feature] = field(default_factory=dict)
+    patterns: dict[str, tuple[str, str] | None] = field(default_factory=dict)
+
+
 class _Doc:
     """One document's segments, features and labels while rules run."""
 
-    def __init__(self, segments: Sequence[Segment], texts: Sequence[str], enabled: Collection[str]):
+    def __init__(self, segments: Sequence[Segment], texts: Sequence[str], enabled: Collection[str], memo: Memo):
         self.segments = segments
         self.texts = texts
         self.enabled = enabled
-        memo: dict[str, Feature] = {}
-        self.feats = [memo[t] if t in memo else memo.setdefault(t, _features(t)) for t in texts]
+        self.memo = memo
+        feats = memo.feats
+        self.feats = [feats[t] if t in feats else feats.setdefault(t, _features(t)) for t in texts]
         self.verdict = Verdict()
         self.pattern_rule: dict[int, str] = {}
 
@@ -242,9 +252,15 @@ class _Doc:
         return j == i + 1 and not self.segments[j].blank_before
 
 
-def classify(segments: Sequence[Segment], texts: Sequence[str], enabled: Collection[str]) -> Verdict:
-    """Label the boilerplate segments of one document."""
-    doc = _Doc(segments, texts, enabled)
+def classify(
+    segments: Sequence[Segment], texts: Sequence[str], enabled: Collection[str], memo: Memo | None = None
+) -> Verdict:
+    """Label the boilerplate segments of one document.
+
+    `memo` carries per-line results (features, pattern matches) between the
+    rounds of one document's classification; it never outlives the document.
+    """
+    doc = _Doc(segments, texts, enabled, memo if memo is not None else Memo())
     _pattern_pass(doc)
     _repeated_blocks(doc)
     _caption_context(doc)
@@ -271,7 +287,7 @@ def _first_pattern(text: str, f: Feature, enabled: Collection[str]) -> tuple[str
 def _pattern_pass(doc: _Doc) -> None:
     # Pattern rules see one line only, so a repeated line (menus, 100,000
     # copies of one line) is matched once per document.
-    seen: dict[str, tuple[str, str] | None] = {}
+    seen = doc.memo.patterns
     for i, text in enumerate(doc.texts):
         if len(text) > MAX_PATTERN_CHARS:
             reason = _caption(text, doc.feats[i]) if vocab.CAPTION_START.match(text) else None

@@ -17,7 +17,7 @@ import regex
 
 from . import charfix, spun
 from .classify import RULES as BOILERPLATE_RULES
-from .classify import classify, strip_tags
+from .classify import Memo, Verdict, classify, strip_tags
 from .config import Config
 from .metadata import extract
 from .model import Action, Result, Segment
@@ -112,6 +112,50 @@ def _repair_spin(log: _Log, kept: list[int], config: Config) -> spun.SpinReport 
     return report
 
 
+# Classification repeats on the lines still kept until nothing more is
+# dropped, so that clean(clean(x)) == clean(x); rounds after the first reuse
+# the per-line memo and are cheap.  Rules only ever drop, so this converges;
+# the cap bounds the work on pathological input.
+MAX_ROUNDS = 6
+
+
+def _kept_view(segments: list[Segment], kept: list[int], texts: list[str]) -> list[Segment]:
+    """The kept segments as `split(join(...))` would see them: renumbered,
+    with a blank line before one wherever join puts a paragraph break."""
+    view: list[Segment] = []
+    pending = False
+    prev = -1
+    for i in kept:
+        pending = pending or any(segments[k].blank_before for k in range(prev + 1, i + 1))
+        seg = segments[i]
+        view.append(Segment(len(view), seg.line, seg.start, seg.end, texts[i], pending and bool(view)))
+        pending = False
+        prev = i
+    return view
+
+
+def _classify_until_stable(log: _Log, gone: set[int], config: Config, merged: Verdict,
+                           memo: Memo, spin: list[spun.SpinReport | None]) -> None:
+    enabled = config.enabled()
+    for round_no in range(MAX_ROUNDS):
+        kept = [i for i in range(len(log.segments)) if i not in gone and log.texts[i].strip()]
+        verdict = classify(_kept_view(log.segments, kept, log.texts), [log.texts[i] for i in kept], enabled, memo)
+        for v in sorted(verdict.labels):
+            i = kept[v]
+            label = verdict.labels[v]
+            log.drop(i, label.rule, BOILERPLATE_RULES[label.rule].stage, label.reason)
+            gone.add(i)
+            merged.labels[i] = label
+        merged.dates += [(kept[v], t) for v, t in verdict.dates]
+        merged.bylines += [(kept[v], t) for v, t in verdict.bylines]
+        if verdict.appended_from is not None and merged.appended_from is None:
+            merged.appended_from = kept[verdict.appended_from]
+        if round_no == 0:
+            spin.append(_repair_spin(log, [i for i in kept if i not in gone], config))
+        elif not verdict.labels:
+            return
+
+
 def run(text: str, config: Config) -> Result:
     """Clean one document and explain every decision."""
     text = normalise_newlines(check_text(text))
@@ -119,16 +163,11 @@ def run(text: str, config: Config) -> Result:
     log = _Log(segments)
     _repair_lines(log, config)
     gone = {a.segment for a in log.actions if a.op == "drop"}
+    verdict = Verdict()
+    spin: list[spun.SpinReport | None] = []
+    _classify_until_stable(log, gone, config, verdict, Memo(), spin)
 
-    verdict = classify(segments, log.texts, config.enabled())
-    for i in sorted(verdict.labels):
-        if i not in gone:
-            label = verdict.labels[i]
-            log.drop(i, label.rule, BOILERPLATE_RULES[label.rule].stage, label.reason)
-            gone.add(i)
-    kept = [i for i in range(len(segments)) if i not in gone]
-
-    report = _repair_spin(log, kept, config)
+    report = spin[0] if spin else None
     metadata: dict[str, Any] = extract(log.texts, verdict)
     metadata["spin"] = report.as_dict() if report else None
     appended = sorted(i for i, label in verdict.labels.items() if label.rule == "appended_article")
