@@ -155,8 +155,6 @@ def test_repair_removes_no_line(text: str) -> None:
 # ---------------------------------------------------------------- idempotency
 
 
-@pytest.mark.xfail(strict=True, reason="bug: clean is not idempotent (nested tags, untrimmed repairs, "
-                                       "kicker cascade); see report")
 @given(documents)
 def test_idempotent(text: str) -> None:
     once = cleantext.clean(text)
@@ -189,20 +187,17 @@ def test_idempotent_with_explain(text: str) -> None:
 # ---------------------------------------------------------------- minimal reproducers of open bugs
 
 
-@pytest.mark.xfail(strict=True, reason="bug: nested tag '<<b>b>' leaves '<b>' after one strip; see report")
 def test_nested_tag_is_stripped_in_one_pass() -> None:
     assert cleantext.clean("<<b>b>") == ""
     once = cleantext.clean("Officials <<i>i>said the plan was approved.")
     assert cleantext.clean(once) == once
 
 
-@pytest.mark.xfail(strict=True, reason="bug: removing a tag at a line edge leaves leading space; see report")
 def test_repair_at_line_edge_leaves_no_edge_whitespace() -> None:
     out = cleantext.clean("<br> The council approved the budget on Tuesday after a long debate.")
     assert out == "The council approved the budget on Tuesday after a long debate."
 
 
-@pytest.mark.xfail(strict=True, reason="bug: control char at a line edge leaves leading space; see report")
 def test_control_char_at_line_edge_leaves_no_edge_whitespace() -> None:
     out = cleantext.clean("\x07 The council approved the budget on Tuesday after a long debate.")
     assert out == cleantext.clean(out)

@@ -61,33 +61,63 @@ class _Log:
         self.actions.append(Action(rule, "drop", i, seg.line, self.texts[i], "", 0, 0, reason, stage))
 
 
+# Line repairs can expose more to repair (ftfy unescapes "&lt;b&gt;" only once
+# the line holds no literal tag; "<<b>b>" leaves "<b>"), so each line is
+# repaired until it stops changing; three passes cover every case seen.
+MAX_REPAIR_PASSES = 3
+
+
 def _repair_lines(log: _Log, config: Config) -> None:
     enabled = config.enabled()
     fixes: dict[str, charfix.Fix | None] = {}  # ftfy once per distinct line of the document
     for i in range(len(log.texts)):
-        if "control_chars" in enabled and _CONTROL.search(log.texts[i]):
-            for m in reversed(list(_CONTROL.finditer(log.texts[i]))):
-                bad = m.group()
-                after = "\ufffd" if regex.match(r"[\ud800-\udfff]", bad) else ""
-                log.replace(i, m.start(), m.end(), after, "control_chars", "repair",
-                            "control characters or lone surrogates removed")
-        if "fix_unicode" in enabled:
-            text = log.texts[i]
-            if text in fixes:
-                fix = fixes[text]
-            else:
-                fix = fixes[text] = charfix.fix_segment(text, uncurl_quotes=config.uncurl_quotes)
-            if fix:
-                log.replace(i, fix.start, fix.end, fix.after, "fix_unicode", "repair",
-                            f"ftfy: {fix.steps or 'fixed text'}")
-        spans = strip_tags(log.texts[i])
-        if not spans:
-            continue
-        if "html_remnant" in enabled and _only_markup(log.texts[i], spans):
-            log.drop(i, "html_remnant", "boilerplate", "line held only HTML markup")
-        elif "html_tag" in enabled:
-            for start, end in reversed(spans):
-                log.replace(i, start, end, "", "html_tag", "repair", "HTML tag removed")
+        for _ in range(MAX_REPAIR_PASSES):
+            before = log.texts[i]
+            if _repair_once(log, i, enabled, config, fixes) or log.texts[i] == before:
+                break
+
+
+def _repair_once(log: _Log, i: int, enabled: frozenset[str], config: Config,
+                 fixes: dict[str, charfix.Fix | None]) -> bool:
+    """One pass of the line repairs; True when the line was dropped."""
+    if "control_chars" in enabled and _CONTROL.search(log.texts[i]):
+        for m in reversed(list(_CONTROL.finditer(log.texts[i]))):
+            after = "\ufffd" if regex.match(r"[\ud800-\udfff]", m.group()) else ""
+            log.replace(i, m.start(), m.end(), after, "control_chars", "repair",
+                        "control characters or lone surrogates removed")
+        _trim_edges(log, i, "control_chars")
+    if "fix_unicode" in enabled:
+        text = log.texts[i]
+        if text in fixes:
+            fix = fixes[text]
+        else:
+            fix = fixes[text] = charfix.fix_segment(text, uncurl_quotes=config.uncurl_quotes)
+        if fix:
+            log.replace(i, fix.start, fix.end, fix.after, "fix_unicode", "repair", f"ftfy: {fix.steps or 'fixed text'}")
+            _trim_edges(log, i, "fix_unicode")
+    spans = strip_tags(log.texts[i])
+    if not spans:
+        return False
+    if "html_remnant" in enabled and _only_markup(log.texts[i], spans):
+        log.drop(i, "html_remnant", "boilerplate", "line held only HTML markup")
+        return True
+    if "html_tag" in enabled:
+        for start, end in reversed(spans):
+            log.replace(i, start, end, "", "html_tag", "repair", "HTML tag removed")
+        _trim_edges(log, i, "html_tag")
+    return False
+
+
+def _trim_edges(log: _Log, i: int, rule: str) -> None:
+    """A removal at a line's edge leaves white space there; segments never have any."""
+    text = log.texts[i]
+    stripped = text.rstrip()
+    if len(stripped) < len(text):
+        log.replace(i, len(stripped), len(text), "", rule, "repair", "white space left at the line's end")
+    text = log.texts[i]
+    lead = len(text) - len(text.lstrip())
+    if lead:
+        log.replace(i, 0, lead, "", rule, "repair", "white space left at the line's start")
 
 
 def _only_markup(text: str, spans: list[tuple[int, int]]) -> bool:
