@@ -8,6 +8,7 @@ characters and Unicode normalisation form are kept unless asked for.
 
 from __future__ import annotations
 
+import codecs
 from dataclasses import dataclass
 
 import ftfy
@@ -63,6 +64,15 @@ def fix_segment(text: str, *, uncurl_quotes: bool = False) -> Fix | None:
     return Fix(p, len(text) - s, text[p : len(text) - s], fixed[p : len(fixed) - s], steps)
 
 
+# UTF-32 first: its little-endian mark starts with UTF-16's.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
 def decode_bytes(data: bytes) -> tuple[str, str | None]:
     """Decode a file's bytes as UTF-8; undecodable lines fall back to Windows-1252.
 
@@ -70,6 +80,9 @@ def decode_bytes(data: bytes) -> tuple[str, str | None]:
     Mixed files (UTF-8 with a few Windows-1252 lines) are common in scraped
     corpora, so the fallback is per line rather than for the whole file.
     """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return data[len(bom):].decode(codec, errors="replace"), None
     try:
         return data.decode("utf-8-sig"), None
     except UnicodeDecodeError:
@@ -92,7 +105,12 @@ def decode_bytes(data: bytes) -> tuple[str, str | None]:
 
 
 def looks_binary(data: bytes) -> bool:
-    """True for bytes that are not text (NULs or many control bytes at the start)."""
+    """True for bytes that are not text (NULs or many control bytes at the start).
+
+    UTF-16 and UTF-32 text is full of NULs, so a byte-order mark makes it text.
+    """
+    if any(data.startswith(bom) for bom, _ in _BOMS):
+        return False
     head = data[:8192]
     if not head:
         return False

@@ -24,7 +24,6 @@ from .model import Segment
 MAX_PATTERN_CHARS = 600
 _TERMINAL = regex.compile(r"[.!?…;:][\"'”’»)\]*]*$")
 _SENTENCE_END = regex.compile(r"[.!?…][\"'”’»)\]*]*$")
-_TAG = regex.compile(r"</?[A-Za-z][\w:-]*(?:\s[^<>]{0,300})?/?>|<!--.{0,300}?-->")
 _LETTER = regex.compile(r"\p{L}")
 
 
@@ -203,13 +202,6 @@ PATTERN_RULES: tuple[tuple[str, PatternRule], ...] = (
     ("byline", _byline),
     ("related_link", _related_link),
 )
-
-
-def strip_tags(text: str) -> list[tuple[int, int]]:
-    """Spans of HTML tags in a line (empty when there are none)."""
-    if "<" not in text:
-        return []
-    return [m.span() for m in _TAG.finditer(text)]
 
 
 # ---------------------------------------------------------------- the classifier

@@ -17,6 +17,7 @@ from pathlib import Path
 from . import __version__, batch, report
 from .api import clean_and_explain
 from .charfix import decode_bytes, looks_binary
+from .markup import looks_like_html
 from .classify import RULES
 from .config import Config
 from .model import Result
@@ -44,21 +45,39 @@ def read_input(name: str) -> str:
     text, warning = decode_bytes(data)
     if warning:
         print(f"cleantext: warning: {name}: {warning}", file=sys.stderr)
+    if looks_like_html(text):
+        print(f"cleantext: warning: {name} looks like an HTML page: tags are stripped, but an HTML "
+              "extractor (e.g. trafilatura) will find the article better", file=sys.stderr)
     return text
 
 
 def write_output(text: str, out: str | None) -> None:
-    """Write to stdout, or atomically to OUT (a temp file renamed into place)."""
+    """Write UTF-8 to stdout, or atomically to OUT (a temp file renamed into place).
+
+    Output is data, so it is UTF-8 whatever the console's encoding (an ASCII
+    or cp1252 stdout would otherwise turn CJK text into a traceback).
+    """
     if out is None or out == "-":
-        sys.stdout.write(text)
+        buffer = getattr(sys.stdout, "buffer", None)
+        if buffer is None:
+            sys.stdout.write(text)
+        else:
+            sys.stdout.flush()
+            buffer.write(text.encode("utf-8", "replace"))
         sys.stdout.flush()
         return
     target = Path(out)
-    fd, tmp = tempfile.mkstemp(dir=target.parent or Path("."), prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise InputError(f"cannot write {out}: {exc.strerror or exc}") from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
         os.replace(tmp, target)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise InputError(f"cannot write {out}: {exc.strerror or exc}") from None
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

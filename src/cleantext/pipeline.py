@@ -15,9 +15,9 @@ from typing import Any
 
 import regex
 
-from . import charfix, spun
+from . import charfix, markup, spun
 from .classify import RULES as BOILERPLATE_RULES
-from .classify import Memo, Verdict, classify, strip_tags
+from .classify import Memo, Verdict, classify
 from .config import Config
 from .metadata import extract
 from .model import Action, Result, Segment
@@ -95,15 +95,15 @@ def _repair_once(log: _Log, i: int, enabled: frozenset[str], config: Config,
         if fix:
             log.replace(i, fix.start, fix.end, fix.after, "fix_unicode", "repair", f"ftfy: {fix.steps or 'fixed text'}")
             _trim_edges(log, i, "fix_unicode")
-    spans = strip_tags(log.texts[i])
+    spans = markup.tag_spans(log.texts[i])
     if not spans:
         return False
-    if "html_remnant" in enabled and _only_markup(log.texts[i], spans):
+    if "html_remnant" in enabled and markup.only_markup(log.texts[i], spans):
         log.drop(i, "html_remnant", "boilerplate", "line held only HTML markup")
         return True
     if "html_tag" in enabled:
-        for start, end in reversed(spans):
-            log.replace(i, start, end, "", "html_tag", "repair", "HTML tag removed")
+        for start, end, after in reversed(spans):
+            log.replace(i, start, end, after, "html_tag", "repair", "HTML tags removed")
         _trim_edges(log, i, "html_tag")
     return False
 
@@ -118,15 +118,6 @@ def _trim_edges(log: _Log, i: int, rule: str) -> None:
     lead = len(text) - len(text.lstrip())
     if lead:
         log.replace(i, 0, lead, "", rule, "repair", "white space left at the line's start")
-
-
-def _only_markup(text: str, spans: list[tuple[int, int]]) -> bool:
-    pos = 0
-    for start, end in spans:
-        if text[pos:start].strip():
-            return False
-        pos = end
-    return not text[pos:].strip()
 
 
 def _repair_spin(log: _Log, kept: list[int], config: Config) -> spun.SpinReport | None:
@@ -200,6 +191,7 @@ def run(text: str, config: Config) -> Result:
     report = spin[0] if spin else None
     metadata: dict[str, Any] = extract(log.texts, verdict)
     metadata["spin"] = report.as_dict() if report else None
+    metadata["input_looks_like_html"] = markup.looks_like_html(text)
     appended = sorted(i for i, label in verdict.labels.items() if label.rule == "appended_article")
     if appended:
         metadata["appended_article"] = {
