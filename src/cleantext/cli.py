@@ -17,9 +17,9 @@ from pathlib import Path
 from . import __version__, batch, report
 from .api import clean_and_explain
 from .charfix import decode_bytes, looks_binary
-from .markup import looks_like_html
 from .classify import RULES
 from .config import Config
+from .markup import looks_like_html
 from .model import Result
 
 
