@@ -204,8 +204,6 @@ CJK_ABOVE_SPACED_HEADLINE = [
 ]
 
 
-@pytest.mark.xfail(strict=True, reason="bug: CJK sentence counted as one word, '。' not terminal -> dropped "
-                                       "as a kicker; see report")
 @pytest.mark.parametrize("doc", CJK_ABOVE_SPACED_HEADLINE, ids=["ja", "zh"])
 def test_cjk_sentence_above_spaced_headline_is_kept(doc: str) -> None:
     result = cleantext.clean_and_explain(doc)

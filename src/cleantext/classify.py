@@ -22,8 +22,10 @@ from .model import Segment
 # Lines longer than this are prose: whole-line patterns never apply to them,
 # which also bounds the regex work on a pathological 50 MB line.
 MAX_PATTERN_CHARS = 600
-_TERMINAL = regex.compile(r"[.!?…;:][\"'”’»)\]*]*$")
-_SENTENCE_END = regex.compile(r"[.!?…][\"'”’»)\]*]*$")
+_TERMINAL = regex.compile(r"[.!?…;:。！？；：][\"'”’»)\]*」』）]*$")
+_SENTENCE_END = regex.compile(r"[.!?…。！？][\"'”’»)\]*」』）]*$")
+# Scripts written without spaces: about two characters make a word.
+_UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
 _LETTER = regex.compile(r"\p{L}")
 
 
@@ -98,6 +100,8 @@ RULES: dict[str, Rule] = {
 def _features(text: str) -> Feature:
     head = text[:MAX_PATTERN_CHARS]
     words = head.count(" ") + 1 if len(text) <= MAX_PATTERN_CHARS else 1000
+    if words < 1000 and not head.isascii():
+        words = max(words, len(_UNSPACED.findall(head)) // 2)
     tail = text[-12:]
     return Feature(words, bool(_TERMINAL.search(tail)), bool(_SENTENCE_END.search(tail)))
 
@@ -395,7 +399,8 @@ def _first_prose(doc: _Doc) -> int:
 def _category_tags(doc: _Doc) -> None:
     """Section tags ("ENT") and kickers above the headline, before the first prose."""
     head = _first_prose(doc)
-    for i in range(head):
+    # Bottom-up, so that a chain of short lines above the headline goes in one pass.
+    for i in range(head - 1, -1, -1):
         if i in doc.labels:
             continue
         text, f = doc.texts[i], doc.feats[i]
