@@ -49,6 +49,7 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
 from cleantext.spun import tokenize  # noqa: E402
+from cleantext.tables import parse_tsv  # noqa: E402
 
 SOURCES = REPO / "scripts" / "spin_sources"
 DATA = REPO / "src" / "cleantext" / "data"
@@ -419,14 +420,7 @@ def learn(
 
 
 def read_tsv(path: Path) -> list[dict[str, str]]:
-    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
-    header = lines[0].split("\t")
-    rows = []
-    for ln in lines[1:]:
-        cells = ln.split("\t")
-        cells += [""] * (len(header) - len(cells))
-        rows.append(dict(zip(header, cells, strict=False)))
-    return rows
+    return list(parse_tsv(path.read_text(encoding="utf-8")))
 
 
 def blocklist() -> set[tuple[str, str]]:

@@ -11,21 +11,14 @@ from functools import cache
 from importlib import resources
 
 
-def _data_lines(name: str) -> list[str]:
-    text = resources.files("cleantext.data").joinpath(name).read_text(encoding="utf-8")
+def content_lines(text: str) -> list[str]:
+    """The lines of a table file that are neither blank nor `#` comments."""
     return [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
 
 
-@cache
-def load_words(name: str) -> frozenset[str]:
-    """A set of lower-cased entries, one per line (e.g. stopwords)."""
-    return frozenset(ln.strip().lower() for ln in _data_lines(name))
-
-
-@cache
-def load_tsv(name: str) -> tuple[dict[str, str], ...]:
-    """Rows of a TSV table with a header line, as dicts keyed by column name."""
-    lines = _data_lines(name)
+def parse_tsv(text: str) -> tuple[dict[str, str], ...]:
+    """Rows of TSV text with a header line, as dicts keyed by column name."""
+    lines = content_lines(text)
     if not lines:
         return ()
     header = lines[0].split("\t")
@@ -35,3 +28,19 @@ def load_tsv(name: str) -> tuple[dict[str, str], ...]:
         cells += [""] * (len(header) - len(cells))
         rows.append(dict(zip(header, cells, strict=False)))
     return tuple(rows)
+
+
+def _read(name: str) -> str:
+    return resources.files("cleantext.data").joinpath(name).read_text(encoding="utf-8")
+
+
+@cache
+def load_words(name: str) -> frozenset[str]:
+    """A set of lower-cased entries, one per line (e.g. abbreviations)."""
+    return frozenset(ln.strip().lower() for ln in content_lines(_read(name)))
+
+
+@cache
+def load_tsv(name: str) -> tuple[dict[str, str], ...]:
+    """Rows of a packaged TSV table, loaded once."""
+    return parse_tsv(_read(name))
