@@ -52,7 +52,7 @@ def test_cli_explain_table_names_rule_and_reason(capsys: pytest.CaptureFixture[s
 def test_cli_off_switch_and_unknown_switch(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["clean", str(FIXTURE), "--off", "appended_article"]) == 0
     assert "KYIV, Ukraine (AP)" in capsys.readouterr().out
-    assert main(["clean", str(FIXTURE), "--off", "no_such_rule"]) == 1
+    assert main(["clean", str(FIXTURE), "--off", "no_such_rule"]) == 2
     assert "unknown cleantext option" in capsys.readouterr().err
 
 

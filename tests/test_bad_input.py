@@ -227,10 +227,9 @@ CLI_CASES = [
             args=("clean", "--format", "json", "{file}"), stdout=lambda out: '"text"' in out,
             stderr=("warning",)),
     CliCase("long-line-file", LONG_LINE.encode(), stdout=LONG_LINE + "\n"),
-    # README calls a usage error exit 2, but an unknown --off rule is reported
-    # as a failed input (exit 1), as tests/test_api_cli.py asserts: kept as is.
+    # An unknown --off rule is a usage error: exit 2, as the README says.
     CliCase("unknown-rule", ARTICLE.encode(), args=("clean", "--off", "nosuchrule", "{file}"),
-            rc=1, stdout="", stderr=("unknown cleantext option", "nosuchrule")),
+            rc=2, stdout="", stderr=("unknown cleantext option", "nosuchrule")),
     CliCase("output-dir-missing", ARTICLE.encode(), args=("clean", "{file}", "-o", "{dir}/no/such/dir/out.txt"),
             rc=1, stdout="", stderr=("error", "cannot write")),
     CliCase("output-is-a-directory", ARTICLE.encode(), args=("clean", "{file}", "-o", "{dir}"),

@@ -77,3 +77,8 @@ def test_sentences_use_shipped_abbreviations() -> None:
         "Sen. Warren spoke in Washington on Monday.",
         "Dr. Lee did not.",
     ]
+
+
+def test_short_text_with_one_nul_is_not_binary() -> None:
+    assert not charfix.looks_binary(b"The council met.\x00 It voted.")
+    assert charfix.looks_binary(b"\x00\x00\x00 x")

@@ -114,7 +114,7 @@ def looks_binary(data: bytes) -> bool:
     head = data[:8192]
     if not head:
         return False
-    if head.count(0) > len(head) // 100:
+    if head.count(0) > max(1, len(head) // 100):
         return True
     controls = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
     return controls > len(head) // 10

@@ -24,7 +24,11 @@ from .model import Result
 
 
 class InputError(Exception):
-    """An input that cannot be cleaned (missing, unreadable, binary)."""
+    """An input that cannot be cleaned (missing, unreadable, binary): exit 1."""
+
+
+class UsageError(Exception):
+    """The command line itself is wrong (an unknown rule name): exit 2."""
 
 
 def read_input(name: str) -> str:
@@ -92,7 +96,7 @@ def _config(args: argparse.Namespace) -> Config:
     try:
         return Config().replace(**overrides)
     except TypeError as exc:
-        raise InputError(str(exc)) from None
+        raise UsageError(str(exc)) from None
 
 
 def _run(args: argparse.Namespace) -> tuple[str, Result]:
@@ -186,6 +190,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except InputError as exc:
         print(f"cleantext: error: {exc}", file=sys.stderr)
         return 1
+    except UsageError as exc:
+        print(f"cleantext: error: {exc}", file=sys.stderr)
+        return 2
     except BrokenPipeError:
         # The reader went away (`cleantext clean big.txt | head`): stop quietly.
         devnull = os.open(os.devnull, os.O_WRONLY)
