@@ -21,7 +21,7 @@ from .classify import Memo, Verdict, classify
 from .config import Config
 from .metadata import extract
 from .model import Action, Result, Segment
-from .segment import join, normalise_newlines, split
+from .segment import join, normalise_newlines, paragraph_breaks, split
 
 _CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff]+")
 
@@ -143,21 +143,21 @@ MAX_ROUNDS = 6
 def _kept_view(segments: list[Segment], kept: list[int], texts: list[str]) -> list[Segment]:
     """The kept segments as `split(join(...))` would see them: renumbered,
     with a blank line before one wherever join puts a paragraph break."""
-    view: list[Segment] = []
-    pending = False
-    prev = -1
-    for i in kept:
-        pending = pending or any(segments[k].blank_before for k in range(prev + 1, i + 1))
-        seg = segments[i]
-        view.append(Segment(len(view), seg.line, seg.start, seg.end, texts[i], pending and bool(view)))
-        pending = False
-        prev = i
-    return view
+    return [
+        Segment(n, segments[i].line, segments[i].start, segments[i].end, texts[i], para)
+        for n, (i, para) in enumerate(zip(kept, paragraph_breaks(segments, kept), strict=True))
+    ]
 
 
-def _classify_until_stable(log: _Log, gone: set[int], config: Config, merged: Verdict,
-                           memo: Memo, spin: list[spun.SpinReport | None]) -> None:
+def _classify_until_stable(log: _Log, gone: set[int], config: Config) -> tuple[Verdict, spun.SpinReport | None]:
+    """Drop boilerplate round by round; spin repair runs after the first round.
+
+    Returns the findings of all rounds (keyed by segment index) and the spin report.
+    """
     enabled = config.enabled()
+    merged = Verdict()
+    memo = Memo()
+    report: spun.SpinReport | None = None
     for round_no in range(MAX_ROUNDS):
         kept = [i for i in range(len(log.segments)) if i not in gone and log.texts[i].strip()]
         verdict = classify(_kept_view(log.segments, kept, log.texts), [log.texts[i] for i in kept], enabled, memo)
@@ -172,9 +172,10 @@ def _classify_until_stable(log: _Log, gone: set[int], config: Config, merged: Ve
         if verdict.appended_from is not None and merged.appended_from is None:
             merged.appended_from = kept[verdict.appended_from]
         if round_no == 0:
-            spin.append(_repair_spin(log, [i for i in kept if i not in gone], config))
+            report = _repair_spin(log, [i for i in kept if i not in gone], config)
         elif not verdict.labels:
-            return
+            break
+    return merged, report
 
 
 def run(text: str, config: Config) -> Result:
@@ -184,11 +185,7 @@ def run(text: str, config: Config) -> Result:
     log = _Log(segments)
     _repair_lines(log, config)
     gone = {a.segment for a in log.actions if a.op == "drop"}
-    verdict = Verdict()
-    spin: list[spun.SpinReport | None] = []
-    _classify_until_stable(log, gone, config, verdict, Memo(), spin)
-
-    report = spin[0] if spin else None
+    verdict, report = _classify_until_stable(log, gone, config)
     metadata: dict[str, Any] = extract(log.texts, verdict)
     metadata["spin"] = report.as_dict() if report else None
     metadata["input_looks_like_html"] = markup.looks_like_html(text)

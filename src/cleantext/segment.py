@@ -81,17 +81,26 @@ def join(segments: Sequence[Segment], actions: Iterable[Action]) -> str:
     actions = list(actions)
     dropped = {a.segment for a in actions if a.op == "drop"}
     texts = current_texts(segments, actions)
+    kept = [s.index for s in segments if s.index not in dropped and texts[s.index].strip()]
     out: list[str] = []
-    pending_blank = False
-    for seg in segments:
-        pending_blank = pending_blank or seg.blank_before
-        if seg.index in dropped or not texts[seg.index].strip():
-            continue
+    for i, para in zip(kept, paragraph_breaks(segments, kept), strict=True):
         if out:
-            out.append("\n\n" if pending_blank else "\n")
-        out.append(texts[seg.index])
-        pending_blank = False
+            out.append("\n\n" if para else "\n")
+        out.append(texts[i])
     return "".join(out)
+
+
+def paragraph_breaks(segments: Sequence[Segment], kept: Sequence[int]) -> list[bool]:
+    """For each kept segment (indices in order), whether a blank line precedes it in
+    the joined text: one does where the input had a blank line anywhere since the
+    previous kept segment.  `join` and the pipeline's re-classification share this,
+    so a second clean sees exactly the paragraphs the first one wrote."""
+    breaks: list[bool] = []
+    prev = -1
+    for i in kept:
+        breaks.append(bool(breaks) and any(segments[k].blank_before for k in range(prev + 1, i + 1)))
+        prev = i
+    return breaks
 
 
 @lru_cache(maxsize=1)
