@@ -13,10 +13,19 @@ from dataclasses import dataclass
 
 import ftfy
 import regex
+from ftfy.badness import MOJIBAKE_CATEGORIES
 
-# Lines that are plain printable ASCII without '&' (HTML entities) cannot need
-# a fix; skipping them keeps the stage fast on English text.
-_MAY_NEED_FIX = regex.compile(r"[^\x20-\x25\x27-\x7e\t]")
+# ftfy (with our config) changes a line only for HTML entities ('&'), control
+# characters, line separators, surrogates and mojibake; its mojibake step
+# starts with `ftfy.badness.is_bad`, every pattern of which needs a character
+# outside ftfy's own "common" and punctuation categories (curly quotes,
+# dashes, ellipsis, bullets, (c)).  Lines made of printable ASCII and those
+# characters are skipped: most English lines, at memory speed.
+# tests/test_units.py checks this against ftfy itself.
+_HARMLESS = "".join(MOJIBAKE_CATEGORIES[k] for k in ("common", "start_punctuation", "end_punctuation"))
+_MAY_NEED_FIX = regex.compile("[^\\x20-\\x25\\x27-\\x7e\\t%s]" % regex.escape(_HARMLESS))
+# With uncurl_quotes on, the quotes are not harmless: every non-ASCII line goes to ftfy.
+_MAY_NEED_FIX_UNCURL = regex.compile(r"[^\x20-\x25\x27-\x7e\t]")
 
 
 @dataclass(frozen=True)
@@ -40,9 +49,14 @@ def _config(uncurl_quotes: bool) -> ftfy.TextFixerConfig:
     )
 
 
+def may_need_fix(text: str, *, uncurl_quotes: bool = False) -> bool:
+    """False when ftfy cannot change `text` (a cheap character scan)."""
+    return (_MAY_NEED_FIX_UNCURL if uncurl_quotes else _MAY_NEED_FIX).search(text) is not None
+
+
 def fix_segment(text: str, *, uncurl_quotes: bool = False) -> Fix | None:
     """Return the smallest changed span ftfy finds in `text`, or None."""
-    if not _MAY_NEED_FIX.search(text):
+    if not may_need_fix(text, uncurl_quotes=uncurl_quotes):
         return None
     fixed, explanation = ftfy.fix_and_explain(text, config=_config(uncurl_quotes))
     if fixed == text:

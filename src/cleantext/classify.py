@@ -27,6 +27,7 @@ _SENTENCE_END = regex.compile(r"[.!?…。！？][\"'”’»)\]*」』）]*$")
 # Scripts written without spaces: about two characters make a word.
 _UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
 _LETTER = regex.compile(r"\p{L}")
+_DIGIT = regex.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class Feature:
     words: int
     terminal: bool
     sentence_end: bool
+    folded: str  # the line case-folded, for the vocabulary gates ("" if too long for pattern rules)
 
     @property
     def headline_like(self) -> bool:
@@ -103,7 +105,8 @@ def _features(text: str) -> Feature:
     if words < 1000 and not head.isascii():
         words = max(words, len(_UNSPACED.findall(head)) // 2)
     tail = text[-12:]
-    return Feature(words, bool(_TERMINAL.search(tail)), bool(_SENTENCE_END.search(tail)))
+    folded = text.casefold() if len(text) <= MAX_PATTERN_CHARS else ""
+    return Feature(words, bool(_TERMINAL.search(tail)), bool(_SENTENCE_END.search(tail)), folded)
 
 
 # ---------------------------------------------------------------- pattern rules
@@ -113,39 +116,39 @@ PatternRule = Callable[[str, Feature], "str | None"]
 
 
 def _navigation(text: str, f: Feature) -> str | None:
-    if f.words <= 40 and vocab.NAVIGATION.fullmatch(text):
+    if f.words <= 40 and vocab.NAVIGATION.matches(text, f.folded):
         return "menu, tag or page-furniture line"
-    if f.words <= 60 and vocab.LEGAL_NOTICE.search(text):
+    if f.words <= 60 and vocab.LEGAL_NOTICE.matches(text, f.folded):
         return "copyright or legal notice"
     return None
 
 
 def _comment_form(text: str, f: Feature) -> str | None:
-    if f.words <= 25 and vocab.COMMENT_FORM.fullmatch(text):
+    if f.words <= 25 and vocab.COMMENT_FORM.matches(text, f.folded):
         return "comment-form prompt"
     return None
 
 
 def _share_prompt(text: str, f: Feature) -> str | None:
-    if f.words <= 40 and vocab.SHARE_PROMPT.match(text):
+    if f.words <= 40 and vocab.SHARE_PROMPT.matches(text, f.folded):
         return "social, newsletter or 'tap here' prompt"
     return None
 
 
 def _video_notice(text: str, f: Feature) -> str | None:
-    if f.words <= 30 and vocab.VIDEO_NOTICE.search(text):
+    if f.words <= 30 and vocab.VIDEO_NOTICE.matches(text, f.folded):
         return "video-player notice or promo"
     return None
 
 
 def _link_list_header(text: str, f: Feature) -> str | None:
-    if f.words <= 10 and vocab.LINK_LIST_HEADER.fullmatch(text):
+    if f.words <= 10 and vocab.LINK_LIST_HEADER.matches(text, f.folded):
         return "related-links header"
     return None
 
 
 def _photo_credit(text: str, f: Feature) -> str | None:
-    if f.words <= 12 and vocab.CREDIT_LINE.fullmatch(text):
+    if f.words <= 12 and vocab.CREDIT_LINE.matches(text, f.folded):
         return "photo credit or caption marker"
     return None
 
@@ -153,13 +156,16 @@ def _photo_credit(text: str, f: Feature) -> str | None:
 def _caption(text: str, f: Feature) -> str | None:
     if vocab.CAPTION_START.match(text):
         return "caption style ('FILE -', 'In this photo ...')"
-    if f.words <= 150 and vocab.CAPTION_CREDIT_END.search(text[-250:]):
-        return "ends with a photo credit"
+    if f.words <= 150:
+        tail = text[-250:]
+        folded = f.folded[-250:] if len(f.folded) == len(text) else tail.casefold()
+        if vocab.CAPTION_CREDIT_END.matches(tail, folded):
+            return "ends with a photo credit"
     return None
 
 
 def _date_line(text: str, f: Feature) -> str | None:
-    if f.words > 14:
+    if f.words > 14 or not _DIGIT.search(text):  # times and dates hold digits
         return None
     if f.words <= 3 and vocab.TIME_ONLY.fullmatch(text):
         return "time stamp line"
@@ -174,22 +180,24 @@ def _date_line(text: str, f: Feature) -> str | None:
 def _byline(text: str, f: Feature) -> str | None:
     if f.words > 12:
         return None
-    if vocab.BYLINE.fullmatch(text) or vocab.HANDLE.fullmatch(text):
+    if vocab.BYLINE.matches(text, f.folded) or vocab.HANDLE.matches(text, f.folded):
         return "byline"
-    if not f.sentence_end and vocab.BYLINE_DATED.match(text) and vocab.DATE.search(text):
+    if not f.sentence_end and vocab.BYLINE_DATED.matches(text, f.folded) and vocab.DATE.search(text):
         return "byline with date"
-    m = vocab.NAME_DASH_ROLE.fullmatch(text)
-    if m and vocab.AUTHOR_ROLE.fullmatch(m.group("role").strip()):
-        return "author name and role"
-    if f.words <= 5 and not f.terminal and vocab.AUTHOR_ROLE.fullmatch(text):
+    m = vocab.NAME_DASH_ROLE.exact.fullmatch(text) if vocab.NAME_DASH_ROLE.possible(f.folded) else None
+    if m:
+        role = m.group("role").strip()
+        if vocab.AUTHOR_ROLE.matches(role, role.casefold()):
+            return "author name and role"
+    if f.words <= 5 and not f.terminal and vocab.AUTHOR_ROLE.matches(text, f.folded):
         return "author role line"
     return None
 
 
 def _related_link(text: str, f: Feature) -> str | None:
-    if f.headline_like and vocab.RELATED_LINK.match(text):
+    if f.headline_like and vocab.RELATED_LINK.matches(text, f.folded):
         return "inline link to another story"
-    if f.headline_like and f.words <= 20 and vocab.TEASER_MEDIUM.fullmatch(text):
+    if f.headline_like and f.words <= 20 and vocab.TEASER_MEDIUM.matches(text, f.folded):
         return "teaser for a video or gallery"
     return None
 
@@ -354,7 +362,8 @@ def _author_box(doc: _Doc) -> None:
             continue
         for j in (i - 2, i - 1, i + 1, i + 2):
             if 0 <= j < n and j not in doc.labels and doc.feats[j].words <= 4:
-                if vocab.NAME.fullmatch(doc.texts[j]) or vocab.AUTHOR_ROLE.fullmatch(doc.texts[j]):
+                text = doc.texts[j]
+                if vocab.NAME.fullmatch(text) or vocab.AUTHOR_ROLE.matches(text, doc.feats[j].folded):
                     doc.label(j, "byline", "author name in an author box")
                     doc.verdict.bylines.append((j, doc.texts[j]))
 

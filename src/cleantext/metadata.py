@@ -48,11 +48,11 @@ def iso_date(text: str) -> str | None:
 def _authors(bylines: Sequence[tuple[int, str]]) -> list[str]:
     names: list[str] = []
     for _, text in sorted(bylines):
-        m = vocab.BYLINE.fullmatch(text)
+        m = vocab.BYLINE.exact.fullmatch(text)
         if m:
             cand = regex.split(r"\s*(?:,|\band\b|&)\s*", m.group("names"))
         else:
-            m2 = vocab.NAME_DASH_ROLE.fullmatch(text)
+            m2 = vocab.NAME_DASH_ROLE.exact.fullmatch(text)
             if m2:
                 cand = [m2.group("name")]
             elif vocab.NAME.fullmatch(text):

@@ -68,6 +68,12 @@ MAX_REPAIR_PASSES = 3
 
 
 def _repair_lines(log: _Log, config: Config) -> None:
+    # One scan of the whole text clears most documents: no control
+    # characters, no tags, nothing ftfy could change.
+    joined = " ".join(log.texts)
+    uncurl = config.uncurl_quotes
+    if not (_CONTROL.search(joined) or "<" in joined or charfix.may_need_fix(joined, uncurl_quotes=uncurl)):
+        return
     enabled = config.enabled()
     fixes: dict[str, charfix.Fix | None] = {}  # ftfy once per distinct line of the document
     for i in range(len(log.texts)):

@@ -1,0 +1,127 @@
+"""The speed shortcuts never change a result.
+
+* `vocab.Vocab`: the literal gate and the case-folded `re` fast path must give
+  the same answer as the exact `regex` pattern on the original line.
+* `charfix.may_need_fix`: a line it clears must be one ftfy leaves unchanged.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable
+from pathlib import Path
+
+import ftfy
+import pytest
+import regex
+from ftfy.badness import is_bad
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cleantext import charfix, segment, vocab
+from cleantext.vocab import Vocab
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+
+VOCABS = {name: v for name, v in vars(vocab).items() if isinstance(v, Vocab)}
+
+# Lines that exercise the vocabularies, beside the corpus.
+EXAMPLES = [
+    "Share this article", "SHARE ON FACEBOOK", "Follow us on Twitter", "Faucet right here to join",
+    "Sign up for our newsletter to get the latest updates", "You can read more by clicking here today",
+    "Please use Chrome browser for a more accessible video player", "Watch: the moment the roof fell",
+    "ADVERTISEMENT", "Leave a Reply", "Comments (12)", "Copyright 2024 The Times. All rights reserved.",
+    "Picture: Getty Images", "(AP Photo/Evan Vucci)", "Photograph: Kirsty Wigglesworth/PA", "© Reuters",
+    "Fans at the stadium on Sunday. (Photo by Jane Doe/Getty Images)", "The crowd, via Getty Images",
+    "By Jane Doe and John Smith", "By HNN Staff | November 18, 2019 at 2:26 PM", "@janedoe",
+    "Jane Doe - Senior Political Correspondent", "Chief Political Editor", "Moscow shooting latest: what we know",
+    "Related: How the vote was won", "Taylor Swift talks politics Video", "Most Read Stories", "Latest News",
+    "Read more from Sky News:", "The council approved the budget on Tuesday, officials said.",
+    "Straße gesperrt", "İstanbul Latest: ferries stop", "ſhare this article", "KELVIN editor",
+]
+
+
+def _lines() -> list[str]:
+    files = sorted((REPO / "tests" / "fixtures").glob("*.input.txt"))
+    files += sorted((SHARED / "eval" / "boilerplate-dev" / "pages").glob("*.txt"))[:80]
+    lines = list(EXAMPLES)
+    for f in files:
+        lines += [s.text for s in segment.split(f.read_text(encoding="utf-8", errors="replace"))]
+    return [line for line in dict.fromkeys(lines) if len(line) <= 600]
+
+
+LINES = _lines()
+
+
+def _disagreements(v: Vocab, lines: Iterable[str]) -> list[tuple[str, str]]:
+    exact = getattr(v.exact, v.how)
+    return [(v.how, line) for line in lines if v.matches(line, line.casefold()) != (exact(line) is not None)]
+
+
+@pytest.mark.parametrize("name", sorted(VOCABS))
+def test_vocab_fast_paths_agree_with_the_exact_pattern(name: str) -> None:
+    assert _disagreements(VOCABS[name], LINES) == []
+
+
+@pytest.mark.parametrize("name", sorted(VOCABS))
+def test_vocab_fast_paths_agree_under_case_changes(name: str) -> None:
+    # Each line the pattern accepts, in other cases and with odd letters around it.
+    v = VOCABS[name]
+    hits = [line for line in LINES if v.exact.search(line)]
+    variants = [f(line) for line in hits for f in (str.upper, str.lower, str.swapcase, lambda s: "ß " + s + " İ")]
+    assert _disagreements(v, variants) == []
+
+
+def test_a_wrong_gate_is_caught() -> None:
+    v = Vocab(r"share|follow", regex.IGNORECASE, how="search", gate=vocab.any_of("share"))
+    assert _disagreements(v, ["Follow us", "Share it"]) == [("search", "Follow us")]
+
+
+def test_the_fast_path_is_used_only_for_case_free_patterns() -> None:
+    assert vocab.NAVIGATION.fast is not None
+    assert vocab.CAPTION_CREDIT_END.fast is None  # agency names are case-sensitive
+    assert vocab.BYLINE.fast is None  # \p{Lu}
+
+
+_PIECES = list("abcSHAREfolwusnTw :|ßİſKσΣς-.") + ["share ", "on ", "facebook", "Follow us ", "Latest ", "news"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join))
+def test_vocab_agrees_on_generated_lines(line: str) -> None:
+    for v in (vocab.NAVIGATION, vocab.SHARE_PROMPT, vocab.LINK_LIST_HEADER, vocab.COMMENT_FORM):
+        assert _disagreements(v, [line]) == []
+
+
+# ------------------------------------------------------------------ ftfy gate
+
+HARMLESS_ALPHABET = list(charfix._HARMLESS) + list("aZ .1,!?\"'")
+
+
+def test_no_short_mix_of_harmless_characters_looks_like_mojibake() -> None:
+    # Every ftfy mojibake pattern spans at most 3 characters unless it needs a
+    # letter outside the harmless set, so this covers them all.
+    for n in (1, 2, 3):
+        for chars in itertools.product(HARMLESS_ALPHABET, repeat=n):
+            assert not is_bad("".join(chars))
+
+
+_SUSPECTS = ["é", "Ã", "â€", "&amp;", "\x85", "\ufeff", "\u2028"]
+
+
+@given(st.lists(st.sampled_from(HARMLESS_ALPHABET + _SUSPECTS), max_size=30).map("".join))
+def test_a_line_the_gate_clears_is_one_ftfy_leaves_alone(line: str) -> None:
+    if not charfix.may_need_fix(line):
+        assert ftfy.fix_text(line, uncurl_quotes=False, fix_latin_ligatures=False,
+                             fix_character_width=False, normalization=None) == line
+
+
+@pytest.mark.parametrize("line", ["doesnâ€™t", "cafÃ©", "a &amp; b", "x\u2028y", "\x1b[31mred", "l’Ã©tÃ©"])
+def test_the_gate_lets_repairable_lines_through(line: str) -> None:
+    assert charfix.may_need_fix(line)
+
+
+@pytest.mark.parametrize("line", ["He said “yes” — and left…", "plain ASCII, no entities", "• item ‘one’"])
+def test_the_gate_clears_typographic_english(line: str) -> None:
+    assert not charfix.may_need_fix(line)
+    assert charfix.may_need_fix(line, uncurl_quotes=True) == (not line.isascii())
