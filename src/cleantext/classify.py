@@ -22,8 +22,11 @@ from .model import Segment
 # Lines longer than this are prose: whole-line patterns never apply to them,
 # which also bounds the regex work on a pathological 50 MB line.
 MAX_PATTERN_CHARS = 600
-_TERMINAL = regex.compile(r"[.!?…;:。！？；：][\"'”’»)\]*」』）]*$")
-_SENTENCE_END = regex.compile(r"[.!?…。！？][\"'”’»)\]*」』）]*$")
+# A line ends a clause (terminal) or a sentence when its last character,
+# closing quotes and brackets aside, is one of these.
+_CLOSERS = "\"'”’»)]*」』）"
+_TERMINAL = ".!?…;:。！？；："
+_SENTENCE_END = ".!?…。！？"
 # Scripts written without spaces: about two characters make a word.
 _UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
 _LETTER = regex.compile(r"\p{L}")
@@ -104,9 +107,9 @@ def _features(text: str) -> Feature:
     words = head.count(" ") + 1 if len(text) <= MAX_PATTERN_CHARS else 1000
     if words < 1000 and not head.isascii():
         words = max(words, len(_UNSPACED.findall(head)) // 2)
-    tail = text[-12:]
+    last = text[-12:].rstrip(_CLOSERS)[-1:]
     folded = text.casefold() if len(text) <= MAX_PATTERN_CHARS else ""
-    return Feature(words, bool(_TERMINAL.search(tail)), bool(_SENTENCE_END.search(tail)), folded)
+    return Feature(words, last != "" and last in _TERMINAL, last != "" and last in _SENTENCE_END, folded)
 
 
 # ---------------------------------------------------------------- pattern rules
@@ -226,6 +229,7 @@ class Memo:
 
     feats: dict[str, Feature] = field(default_factory=dict)
     patterns: dict[str, tuple[str, str] | None] = field(default_factory=dict)
+    weights: dict[str, float] = field(default_factory=dict)
 
 
 class _Doc:
@@ -408,6 +412,7 @@ def _first_prose(doc: _Doc) -> int:
 def _category_tags(doc: _Doc) -> None:
     """Section tags ("ENT") and kickers above the headline, before the first prose."""
     head = _first_prose(doc)
+    nxt: int | None = None  # the closest unlabelled line below i (and above head)
     # Bottom-up, so that a chain of short lines above the headline goes in one pass.
     for i in range(head - 1, -1, -1):
         if i in doc.labels:
@@ -417,9 +422,10 @@ def _category_tags(doc: _Doc) -> None:
             doc.label(i, "category_tag", "all-caps section tag above the article")
             continue
         if f.words <= 3 and not f.terminal:
-            nxt = next((k for k in range(i + 1, head) if k not in doc.labels), None)
             if nxt is not None and doc.feats[nxt].headline_like and doc.feats[nxt].words > f.words + 2:
                 doc.label(i, "category_tag", "short kicker above the headline")
+                continue
+        nxt = i
 
 
 def _appended_article(doc: _Doc) -> None:
@@ -429,7 +435,7 @@ def _appended_article(doc: _Doc) -> None:
     for i, text in enumerate(doc.texts):
         if i in doc.labels:
             continue
-        m = vocab.DATELINE.match(text[:120])
+        m = vocab.DATELINE.match(text[:120]) if "(" in text[:120] else None  # "(AP)"
         if m:
             place = m.group("place").strip()
             if first_dateline is None and prose_seen < 3:
@@ -525,9 +531,14 @@ def _main_text(doc: _Doc) -> None:
         return
     n = len(doc.texts)
     weights = []
+    seen = doc.memo.weights
     for i, f in enumerate(doc.feats):
         label = doc.labels.get(i)
-        weights.append(_BARRIER.get(label.rule, 0.0) if label else _line_weight(doc.texts[i], f))
+        if label:
+            weights.append(_BARRIER.get(label.rule, 0.0))
+        else:
+            text = doc.texts[i]
+            weights.append(seen[text] if text in seen else seen.setdefault(text, _line_weight(text, f)))
     best, first, last = _best_run(weights, 0, n)
     if last < first:
         return

@@ -9,19 +9,20 @@ is the decision itself and can be replayed.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 Operation = Literal["drop", "replace"]
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(NamedTuple):
     """One non-blank line of the normalised input.
 
     `line` is the 1-based line number in the normalised input, `start`/`end`
     the character offsets of the line's text there, and `blank_before` says
     whether a blank line separated it from the previous segment (kept so that
-    joining restores the paragraph structure).
+    joining restores the paragraph structure).  A named tuple: documents
+    have one per line, and a tuple is made several times faster than a
+    frozen dataclass.
     """
 
     index: int

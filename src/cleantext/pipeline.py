@@ -76,7 +76,9 @@ def _repair_lines(log: _Log, config: Config) -> None:
         return
     enabled = config.enabled()
     fixes: dict[str, charfix.Fix | None] = {}  # ftfy once per distinct line of the document
-    for i in range(len(log.texts)):
+    for i, text in enumerate(log.texts):
+        if not (_CONTROL.search(text) or "<" in text or charfix.may_need_fix(text, uncurl_quotes=uncurl)):
+            continue
         for _ in range(MAX_REPAIR_PASSES):
             before = log.texts[i]
             if _repair_once(log, i, enabled, config, fixes) or log.texts[i] == before:

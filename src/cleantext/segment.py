@@ -30,22 +30,14 @@ def normalise_newlines(text: str) -> str:
 def split(text: str) -> list[Segment]:
     """Split newline-normalised `text` into non-blank line segments."""
     segments: list[Segment] = []
+    append = segments.append
     pos = 0
     blank = False
     for lineno, raw in enumerate(text.split("\n"), start=1):
         stripped = raw.strip()
         if stripped:
-            start = pos + (len(raw) - len(raw.lstrip()))
-            segments.append(
-                Segment(
-                    index=len(segments),
-                    line=lineno,
-                    start=start,
-                    end=start + len(stripped),
-                    text=stripped,
-                    blank_before=blank and bool(segments),
-                )
-            )
+            start = pos if raw[0] == stripped[0] else pos + len(raw) - len(raw.lstrip())
+            append(Segment(len(segments), lineno, start, start + len(stripped), stripped, blank and bool(segments)))
             blank = False
         else:
             blank = True
@@ -98,7 +90,12 @@ def paragraph_breaks(segments: Sequence[Segment], kept: Sequence[int]) -> list[b
     breaks: list[bool] = []
     prev = -1
     for i in kept:
-        breaks.append(bool(breaks) and any(segments[k].blank_before for k in range(prev + 1, i + 1)))
+        if not breaks:
+            breaks.append(False)
+        elif i == prev + 1:  # the common case: no dropped segment in between
+            breaks.append(segments[i].blank_before)
+        else:
+            breaks.append(any(segments[k].blank_before for k in range(prev + 1, i + 1)))
         prev = i
     return breaks
 
