@@ -25,7 +25,7 @@ class Segment(NamedTuple):
     frozen dataclass.
     """
 
-    index: int
+    index: int  # type: ignore[assignment]  # shadows tuple.index(), which segments never need
     line: int
     start: int
     end: int
