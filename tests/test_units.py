@@ -49,7 +49,7 @@ def test_decode_bytes_falls_back_per_line() -> None:
     text, warning = charfix.decode_bytes("naïve\n".encode() + "café".encode("cp1252"))
     assert text == "naïve\ncafé"
     assert warning is not None and "1 line" in warning
-    assert charfix.decode_bytes("ok".encode()) == ("ok", None)
+    assert charfix.decode_bytes(b"ok") == ("ok", None)
 
 
 def test_binary_detection() -> None:
