@@ -230,6 +230,7 @@ class Memo:
     feats: dict[str, Feature] = field(default_factory=dict)
     patterns: dict[str, tuple[str, str] | None] = field(default_factory=dict)
     weights: dict[str, float] = field(default_factory=dict)
+    keys: dict[str, str] = field(default_factory=dict)  # _norm(text), for repeats
 
 
 class _Doc:
@@ -323,10 +324,11 @@ def _norm(text: str) -> str:
 def _repeated_blocks(doc: _Doc) -> None:
     """Drop later copies of a block (titles, leads, captions); keep the first."""
     seen: set[str] = set()
+    keys = doc.memo.keys
     for i, text in enumerate(doc.texts):
         if doc.feats[i].words < 2 and len(text) < 12:
             continue
-        key = _norm(text)
+        key = keys[text] if text in keys else keys.setdefault(text, _norm(text))
         if key in seen:
             doc.label(i, "repeated_block", "repeats an earlier block")
         else:
