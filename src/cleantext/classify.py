@@ -231,6 +231,7 @@ class Memo:
     patterns: dict[str, tuple[str, str] | None] = field(default_factory=dict)
     weights: dict[str, float] = field(default_factory=dict)
     keys: dict[str, str] = field(default_factory=dict)  # _norm(text), for repeats
+    caps_tags: dict[str, bool] = field(default_factory=dict)  # _is_caps_tag(text)
 
 
 class _Doc:
@@ -411,16 +412,21 @@ def _first_prose(doc: _Doc) -> int:
     return len(doc.texts)
 
 
+def _is_caps_tag(text: str, f: Feature) -> bool:
+    return f.words <= 3 and not f.terminal and bool(_LETTER.search(text)) and bool(vocab.ALL_CAPS_TAG.fullmatch(text))
+
+
 def _category_tags(doc: _Doc) -> None:
     """Section tags ("ENT") and kickers above the headline, before the first prose."""
     head = _first_prose(doc)
     nxt: int | None = None  # the closest unlabelled line below i (and above head)
+    caps = doc.memo.caps_tags
     # Bottom-up, so that a chain of short lines above the headline goes in one pass.
     for i in range(head - 1, -1, -1):
         if i in doc.labels:
             continue
         text, f = doc.texts[i], doc.feats[i]
-        if f.words <= 3 and _LETTER.search(text) and vocab.ALL_CAPS_TAG.fullmatch(text) and not f.terminal:
+        if caps[text] if text in caps else caps.setdefault(text, _is_caps_tag(text, f)):
             doc.label(i, "category_tag", "all-caps section tag above the article")
             continue
         if f.words <= 3 and not f.terminal:
