@@ -95,7 +95,7 @@ def test_vocab_agrees_on_generated_lines(line: str) -> None:
 
 # ------------------------------------------------------------------ ftfy gate
 
-HARMLESS_ALPHABET = list(charfix._HARMLESS) + list("aZ .1,!?\"'")
+HARMLESS_ALPHABET = list(charfix.HARMLESS) + list("aZ .1,!?\"'")
 
 
 def test_no_short_mix_of_harmless_characters_looks_like_mojibake() -> None:

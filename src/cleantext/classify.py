@@ -11,6 +11,7 @@ the context pass.  Each rule id is also the config switch, the action's
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 
@@ -30,7 +31,7 @@ _SENTENCE_END = ".!?…。！？"
 # Scripts written without spaces: about two characters make a word.
 _UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
 _LETTER = regex.compile(r"\p{L}")
-_DIGIT = regex.compile(r"\d")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ actions)`, so the action log *is* the decision and replays to the output.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 
@@ -24,6 +25,11 @@ from .model import Action, Result, Segment
 from .segment import join, normalise_newlines, paragraph_breaks, split
 
 _CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff]+")
+# A line can need a line repair only if it holds a character outside printable
+# ASCII (less '&' and '<') and ftfy's harmless typography: one scan tells.
+_PLAIN = r"\x20-\x25\x27-\x3b\x3d-\x7e\t"
+_NEEDS_REPAIR = re.compile("[^%s%s]" % (_PLAIN, re.escape(charfix.HARMLESS)))
+_NEEDS_REPAIR_UNCURL = re.compile("[^%s]" % _PLAIN)
 
 
 def check_text(text: object) -> str:
@@ -68,16 +74,13 @@ MAX_REPAIR_PASSES = 3
 
 
 def _repair_lines(log: _Log, config: Config) -> None:
-    # One scan of the whole text clears most documents: no control
-    # characters, no tags, nothing ftfy could change.
-    joined = " ".join(log.texts)
-    uncurl = config.uncurl_quotes
-    if not (_CONTROL.search(joined) or "<" in joined or charfix.may_need_fix(joined, uncurl_quotes=uncurl)):
+    needs_repair = (_NEEDS_REPAIR_UNCURL if config.uncurl_quotes else _NEEDS_REPAIR).search
+    if not needs_repair(" ".join(log.texts)):  # one scan clears most documents
         return
     enabled = config.enabled()
     fixes: dict[str, charfix.Fix | None] = {}  # ftfy once per distinct line of the document
     for i, text in enumerate(log.texts):
-        if not (_CONTROL.search(text) or "<" in text or charfix.may_need_fix(text, uncurl_quotes=uncurl)):
+        if not needs_repair(text):
             continue
         for _ in range(MAX_REPAIR_PASSES):
             before = log.texts[i]
