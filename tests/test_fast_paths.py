@@ -18,7 +18,7 @@ from ftfy.badness import is_bad
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleantext import charfix, segment, vocab
+from cleantext import charfix, classify, segment, vocab
 from cleantext.vocab import Vocab
 
 REPO = Path(__file__).resolve().parent.parent
@@ -125,3 +125,9 @@ def test_the_gate_lets_repairable_lines_through(line: str) -> None:
 def test_the_gate_clears_typographic_english(line: str) -> None:
     assert not charfix.may_need_fix(line)
     assert charfix.may_need_fix(line, uncurl_quotes=True) == (not line.isascii())
+
+
+def test_the_unspaced_script_gate_covers_every_such_character() -> None:
+    chars = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    exact = set(classify._UNSPACED.findall(chars))
+    assert exact and all(classify._MAYBE_UNSPACED.match(c) for c in exact)

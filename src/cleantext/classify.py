@@ -30,6 +30,12 @@ _TERMINAL = ".!?…;:。！？；："
 _SENTENCE_END = ".!?…。！？"
 # Scripts written without spaces: about two characters make a word.
 _UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
+# The code-point blocks those scripts live in: a fast test that rules out
+# most lines (tests/test_fast_paths.py checks it covers every such character).
+_MAYBE_UNSPACED = re.compile(
+    "[\u0e00-\u0e7f\u1100-\u11ff\u2e80-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\uff00-\uffef"
+    "\U00016fe0-\U00016fff\U0001aff0-\U0001b2ff\U0001f200-\U0001f2ff\U00020000-\U0003ffff]"
+)
 _LETTER = regex.compile(r"\p{L}")
 _DIGIT = re.compile(r"\d")
 
@@ -106,7 +112,7 @@ RULES: dict[str, Rule] = {
 def _features(text: str) -> Feature:
     head = text[:MAX_PATTERN_CHARS]
     words = head.count(" ") + 1 if len(text) <= MAX_PATTERN_CHARS else 1000
-    if words < 1000 and not head.isascii():
+    if words < 1000 and not head.isascii() and _MAYBE_UNSPACED.search(head):
         words = max(words, len(_UNSPACED.findall(head)) // 2)
     last = text[-12:].rstrip(_CLOSERS)[-1:]
     folded = text.casefold() if len(text) <= MAX_PATTERN_CHARS else ""
