@@ -7,9 +7,14 @@
   sentence), plus any change made outside the aligned sentences;
 * false changes per 10,000 words on clean text (gold bodies of
   shared/eval/boilerplate-dev and seeds 000-003) and documents judged spun;
+* short clean excerpts (2-8 sentences of the same gold bodies) judged spun
+* the raw dev pages through the whole pipeline: pages judged spun, spin changes
+  or changed: the control for detection on short texts;
 * detection on shared/spin/spun-only.jsonl samples;
-* throughput of the repair step (detect + find_repairs) in MB/s, and of the
-  table match alone: one linear token-trie pass vs one big regex alternation.
+* throughput of the repair step (detect + find_repairs) in MB/s, next to a
+  plain re.findall(r"\\w+") pass over the same text, and of the table match
+  alone: the word gate + token trie spun.py uses, the token trie walked from
+  every token, a character-level trie regex, and one big regex alternation.
 
 A "word edit" is one word token in the word-level diff (SequenceMatcher on
 lower-cased word tokens, punctuation and quote style ignored) between the
@@ -24,6 +29,7 @@ import argparse
 import difflib
 import json
 import re
+import statistics
 import sys
 import time
 from collections import defaultdict
@@ -169,46 +175,151 @@ def clean_eval(shared: Path) -> list[str]:
     return [b for _, b in docs]
 
 
+def control_eval(shared: Path) -> None:
+    """Short clean excerpts, the length of the spun samples (windows of 2 to
+    8 sentences from the gold bodies): none may be judged spun or changed."""
+    from cleantext import sentences
+
+    n = judged = changed = 0
+    for name, body in clean_docs(shared):
+        sents = [x for para in body.split("\n") if para.strip() for x in sentences(para)]
+        i, k = 0, 2
+        while i < len(sents):
+            excerpt = sents[i : i + k]
+            report, edits = repair_lines(excerpt)
+            n += 1
+            judged += report.is_spun
+            changed += sum(map(len, edits))
+            if report.is_spun:
+                print(f"    JUDGED SPUN excerpt of {name}: {report.evidence['rule']} {excerpt}")
+            i, k = i + k, 2 + (k - 1) % 7
+    print(f"clean short excerpts (2-8 sentences): {n}, judged spun: {judged}, changes: {changed}")
+
+
+def pages_eval(shared: Path) -> None:
+    """The raw dev pages (boilerplate and all) through the whole pipeline:
+    what detection sees there is the kept text of a real page, menus and
+    share buttons included ("FB"), not a gold body."""
+    import cleantext
+
+    pages = sorted((shared / "eval" / "boilerplate-dev" / "pages").glob("*.txt"))
+    judged = changes = 0
+    for p in pages:
+        result = cleantext.clean_and_explain(p.read_text(encoding="utf-8", errors="replace"))
+        spin = result.metadata["spin"] or {}
+        judged += bool(spin.get("is_spun"))
+        for a in result.actions:
+            if a.stage == "spin":
+                changes += 1
+                print(f"    FALSE CHANGE on page {p.name}: {a.before!r} -> {a.after!r} ({a.rule})")
+    print(f"clean dev pages through clean(): {len(pages)}, judged spun: {judged}, spin changes: {changes}")
+
+
 def spun_only_eval(shared: Path) -> None:
     recs = load_jsonl(shared / "spin" / "spun-only.jsonl")
     judged = sum(spun.detect(r.get("spun_sample") or []).is_spun for r in recs)  # type: ignore[arg-type]
-    print(f"spun-only samples judged spun: {judged}/{len(recs)} (short samples: a few sentences each)")
+    with_text = sum(1 for r in recs if r.get("spun_sample"))
+    print(
+        f"spun-only samples judged spun: {judged}/{len(recs)} ({with_text} have sample text; "
+        "short samples: a few sentences each)"
+    )
+
+
+def _char_trie_regex(keys: list[str]) -> str:
+    """The "trieregex" technique: one regex of nested groups factorised
+    character by character (not a flat alternation), with the token rules:
+    words bounded by non-word characters, tokens apart by \\s+, glued tokens
+    adjacent.  Measured as an alternative to the word gate, not used."""
+    root: dict[str, dict] = {}  # type: ignore[type-arg]
+    for k in keys:
+        toks = spun.tokenize(k.lower())
+        node = root
+        prev = -1
+        for n, (a, b, t) in enumerate(toks):
+            if n and a != prev:
+                node = node.setdefault("\x00", {})
+            for ch in t:
+                node = node.setdefault(ch, {})
+            prev = b
+        node.setdefault("\x02" if re.match(r"\w", toks[-1][2]) else "\x03", {})
+
+    def emit(node: dict) -> str:  # type: ignore[type-arg]
+        alts = []
+        for ch, child in sorted(node.items()):
+            head = {"\x00": r"\s+", "\x02": r"(?!\w)", "\x03": ""}.get(ch, re.escape(ch))
+            alts.append(head + (emit(child) if child else ""))
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    words = {c: n for c, n in root.items() if re.match(r"\w", c)}
+    other = {c: n for c, n in root.items() if not re.match(r"\w", c)}
+    return r"(?<!\w)" + emit(words) + ("|" + emit(other) if other else "")
+
+
+def _timed(f: object, rounds: int = 3) -> float:
+    """Median seconds of `rounds` calls of f()."""
+    ts = []
+    for _ in range(rounds):
+        t0 = time.perf_counter()
+        f()  # type: ignore[operator]
+        ts.append(time.perf_counter() - t0)
+    return statistics.median(ts)
 
 
 def throughput(texts: list[str]) -> None:
+    """Medians of 3 runs (the machine is noisy)."""
     seed = REPO.parent / "shared" / "seeds" / "004_755b34d08661c47a.txt"
     corpus = texts + ([seed.read_text(encoding="utf-8")] if seed.exists() else [])
     corpus = corpus * 3
     size = sum(len(t.encode("utf-8")) for t in corpus) / 1e6
-    m = spun._matcher()  # load tables outside the timing
-
+    spun._matcher.cache_clear()
+    spun.load_tsv.cache_clear()
     t0 = time.perf_counter()
-    for t in corpus:
-        lines = [ln for ln in t.split("\n") if ln.strip()]
-        rep = spun.detect(lines)
-        for ln in lines:
-            spun.find_repairs(ln, rep)
-    t_repair = time.perf_counter() - t0
+    m = spun._matcher()
+    t_load = time.perf_counter() - t0
 
+    def repair() -> None:
+        for t in corpus:
+            lines = [ln for ln in t.split("\n") if ln.strip()]
+            rep = spun.detect(lines)
+            for ln in lines:
+                spun.find_repairs(ln, rep)
+
+    t_repair = _timed(repair)
+    t_words = _timed(lambda: [WORD.findall(t) for t in corpus])
     spun_report = spun.SpinReport(1.0, True, {"english": True})
-    t0 = time.perf_counter()
-    for t in corpus:
-        spun.find_repairs(t, spun_report)
-    t_trie = time.perf_counter() - t0
+    t_gate = _timed(lambda: [spun.find_repairs(t, spun_report) for t in corpus])
+    t_walk = _timed(
+        lambda: [
+            list(spun._accepted(t, m.walk_tokens(spun._tokens(t)), spun_ok=True, rules=spun.RULES)) for t in corpus
+        ]
+    )
 
     keys = sorted(
         {r["spun"] for r in load_tsv(spun.SPIN_TABLE)} | {r["spun"] for r in load_tsv(spun.TORTURED_TABLE)},
         key=lambda k: (-len(k), k),
     )
     t0 = time.perf_counter()
+    trie = re.compile(_char_trie_regex(keys))
+    t_trie_compile = time.perf_counter() - t0
+    lowered = [t.lower() for t in corpus]
+    t_trie = _timed(lambda: [trie.findall(t) for t in lowered])
+    t0 = time.perf_counter()
     big = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in keys) + r")\b", re.IGNORECASE)
     t_compile = time.perf_counter() - t0
     t0 = time.perf_counter()
     nre = sum(len(big.findall(t)) for t in corpus)
     t_regex = time.perf_counter() - t0
-    print(f"throughput corpus: {size:.2f} MB, table entries: {m.size}")
+    print(f"throughput corpus: {size:.2f} MB, table entries: {m.size} (loaded in {t_load:.2f} s)")
     print(f"repair step (detect + find_repairs per line): {size / t_repair:.2f} MB/s")
-    print(f"table match, one-pass token trie (every entry allowed): {size / t_trie:.2f} MB/s")
+    print(
+        f"plain re.findall(r'\\w+') pass: {size / t_words:.2f} MB/s; repair step / \\w+ pass = {t_words / t_repair:.2f}"
+    )
+    print(f"table match, word gate + token trie (every entry allowed): {size / t_gate:.2f} MB/s")
+    print(f"table match, token trie walked from every token: {size / t_walk:.2f} MB/s")
+    print(
+        f"table match, one character-trie regex (candidates only, no guards): {size / t_trie:.2f} MB/s "
+        f"(+{t_trie_compile:.2f} s to compile)"
+    )
     print(
         f"table match, one regex alternation of {len(keys)} keys: {size / t_regex:.2f} MB/s "
         f"(+{t_compile:.2f} s to compile; {nre} hits, no guards)"
@@ -225,6 +336,8 @@ def main(argv: list[str] | None = None) -> int:
     held_out_eval(args.shared, args.verbose, forced=True)
     seed004_eval(args.shared, args.verbose)
     texts = clean_eval(args.shared)
+    control_eval(args.shared)
+    pages_eval(args.shared)
     spun_only_eval(args.shared)
     if not args.no_speed:
         throughput(texts)

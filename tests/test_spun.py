@@ -7,7 +7,10 @@ from __future__ import annotations
 
 import dataclasses
 import importlib.util
+import random
+import re
 import sys
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -312,3 +315,193 @@ def test_mined_pairs_refuse_reserved_sites(tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.setattr(build, "SOURCES", src)
     with pytest.raises(SystemExit):
         build.mined_pairs(SHARED)  # type: ignore[attr-defined]
+
+
+# --- matcher: word gate, chunks, batches (issue 4) ------------------------------------
+
+_ROWS = [r["spun"] for r in spun.load_tsv(spun.SPIN_TABLE)] + [r["spun"] for r in spun.load_tsv(spun.TORTURED_TABLE)]
+_PIECES = (
+    "the of and to a in is that said stated within folks people however extra 12 months Royal navy "
+    "assault rifle taking pictures Sky Information live performance corridor".split()
+)
+_ODD = ["İ", "Σ", "ΑΣ", "é", "ß", "ǅ", "\ufb01", "Ⅻ", "٣", "\u0301", "\ud800", "x_", "_", "\U0001f600"]
+_SEPS = [" ", " ", "  ", "\t", "\u00a0", ", ", ". ", "-", "’", "'", "“", "”", "(", "_", " — ", "\n"]
+
+
+def _random_text(rng: random.Random, pieces: int, seps: list[str] = _SEPS) -> str:
+    out = []
+    for _ in range(pieces):
+        r = rng.random()
+        if r < 0.35:
+            k = rng.choice(_ROWS)
+            out.append(k.upper() if rng.random() < 0.1 else k.title() if rng.random() < 0.1 else k)
+        else:
+            out.append(rng.choice(_PIECES) if r < 0.85 else rng.choice(_ODD))
+        out.append(rng.choice(seps))
+    return "".join(out)
+
+
+def _reference(text: str) -> tuple[int, list[object]]:
+    """The plain walk from every token, and the word count as defined by it."""
+    toks = spun._tokens(text)
+    return sum(1 for t in toks if t.norm[-1:].isalnum()), spun._matcher().walk_tokens(toks)
+
+
+def test_lower_keeps_offsets_and_token_classes() -> None:
+    # _fast_norm relies on this: apart from "İ" every character lower-cases
+    # to one character of the same \w / \s class (Σ is excluded for context).
+    word, space = re.compile(r"\w"), re.compile(r"\s")
+    for i in range(sys.maxunicode + 1):
+        c = chr(i)
+        low = c.lower()
+        if c == "\u0130":
+            assert len(low) == 2
+            continue
+        assert len(low) == 1, hex(i)
+        assert bool(word.match(c)) == bool(word.match(low)) and bool(space.match(c)) == bool(space.match(low)), hex(i)
+
+
+def test_split_words_is_the_word_regex() -> None:
+    rng = random.Random(1)
+    for _ in range(300):
+        low = _random_text(rng, rng.randint(0, 30)).lower()
+        assert spun._split_words(low) == [w.encode("utf-8", "surrogatepass") for w in re.findall(r"\w+", low)]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_word_gate_finds_what_the_plain_walk_finds(seed: int) -> None:
+    rng = random.Random(seed)
+    m = spun._matcher()
+    for _ in range(250):
+        text = _random_text(rng, rng.randint(0, 30))
+        assert m.scan(text) == _reference(text), text
+
+
+def test_gate_is_not_fooled_by_scattered_words() -> None:
+    # every word of "live performance corridor" is there, but not in a row
+    text = "A live band, a performance, a corridor."
+    assert spun._matcher().scan(text) == (7, [])
+    assert find_repairs(text, SPUN) == []
+
+
+def test_long_lines_are_scanned_in_chunks_with_the_same_result(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(spun, "_CHUNK", 40)
+    rng = random.Random(7)
+    m = spun._matcher()
+    long_seps = [*_SEPS, " " * 100, "." * 90, "\n\n" * 30]  # entries run over cuts
+    for _ in range(200):
+        text = _random_text(rng, rng.randint(5, 40), long_seps)
+        assert m.scan(text) == _reference(text), text
+    text = "Mass" + " " * 200 + "taking pictures" + " " * 300 + "in İstanbul Σ and the live performance corridor"
+    assert m.scan(text) == _reference(text)
+
+
+def test_detect_in_batches_and_repeated_lines_as_before(monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = [*NORMAL, "Folks stated within the metropolis that the mass taking pictures was an assault."] * 3
+    whole = detect(lines)
+    monkeypatch.setattr(spun, "_BATCH", 100)
+    monkeypatch.setattr(spun, "_CHUNK", 60)
+    batched = detect(lines)
+    assert batched.as_dict() == whole.as_dict()
+    once = detect(lines[: len(lines) // 3])
+    assert whole.evidence["words"] == 3 * once.evidence["words"]
+    assert whole.evidence["phrases"] == {k: 3 * v for k, v in once.evidence["phrases"].items()}
+
+
+def test_find_repairs_reuses_what_detect_found(monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = ["Gunmen attacked a live performance corridor, Sky Information reported.", *NORMAL]
+    rep = detect(lines)
+    expected = [find_repairs(ln, rep) for ln in lines]
+    calls: list[str] = []
+    m = spun._matcher()
+    scan = m.scan
+    monkeypatch.setattr(m, "scan", lambda text, counts=None: calls.append(text) or scan(text, counts))
+    assert [find_repairs(ln, rep) for ln in lines] == expected
+    assert calls == []  # no line scanned twice
+    fresh = SpinReport(rep.score, rep.is_spun, rep.evidence)
+    assert [find_repairs(ln, fresh) for ln in lines] == expected
+    assert len(calls) == len(lines)
+
+
+def test_guard_window_memo_sees_the_character_before_the_window() -> None:
+    guard = re.compile(r"\bfoo")
+    for text in ("x" * 50 + "foo", " " * 50 + "foo", "foo"):
+        lo = max(0, len(text) - 3 - spun.GUARD_WINDOW)
+        direct = guard.search(text, lo, len(text)) is not None
+        assert spun._guard_hit(guard, text[lo - 1 :] if lo else text, 1 if lo else 0) == direct, text
+
+
+def test_long_line_memory_stays_small() -> None:
+    spun._matcher()
+    line = "The council approved the new budget on Tuesday after a long debate in the chamber. " * 30000
+    tracemalloc.start()
+    try:
+        rep = detect([line])
+        find_repairs(line, rep)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert rep.evidence["words"] == 15 * 30000
+    assert peak < len(line), peak  # the token list of the old scan took about 40x
+
+
+# --- short texts and generalisation (issue 3) -----------------------------------------
+
+
+def test_short_text_with_a_spinner_phrase_and_two_spun_forms_is_spun() -> None:
+    text = ["The Supreme Court docket additionally ruled on the case earlier than the deadline in the spring."]
+    rep = detect(text)
+    assert rep.is_spun and rep.evidence["rule"] == "phrase_and_forms", rep.evidence
+    assert repair(text[0], rep) == "The Supreme Court also ruled on the case before the deadline in the spring."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the phrase with one spun form only
+        "The Supreme Court docket ruled on the case earlier than the deadline in the spring.",
+        # two spun forms without a phrase: normal English can show that
+        "The court additionally ruled on the case earlier than the deadline in the spring.",
+    ],
+)
+def test_short_text_needs_both_phrase_and_forms(text: str) -> None:
+    rep = detect([text])
+    assert not rep.is_spun and rep.evidence["rule"] is None, rep.evidence
+
+
+def test_capitalised_home_is_the_house_in_spun_documents() -> None:
+    assert repair("The bill passed the Home on Tuesday and went to the Senate.", SPUN) == (
+        "The bill passed the House on Tuesday and went to the Senate."
+    )
+    for ok in (
+        "The Home Office said the bill would pass.",
+        "He flew back Home after the vote.",
+        "They stayed at home on Tuesday.",
+    ):
+        assert [e for e in find_repairs(ok, SPUN) if e.before == "Home"] == [], ok
+    assert find_repairs("The bill passed the Home on Tuesday.", NOT_SPUN) == []
+
+
+def test_natural_synonyms_stay_out_of_the_table() -> None:
+    rows = {r["spun"].lower() for r in spun.load_tsv(spun.SPIN_TABLE)}
+    for natural in ("these", "ground", "of america"):
+        assert natural not in rows, natural
+
+
+def test_a_long_page_needs_the_score_not_one_phrase_and_a_few_forms() -> None:
+    # A real page shows one phrase-like string ("Fb" in a share bar) and a
+    # handful of spun_only forms spread over many words: not spun.
+    filler = "The committee met on Monday to discuss the budget for the coming year. " * 60
+    text = ["Share on Fb", filler, "They additionally agreed to meet earlier than planned."]
+    rep = detect(text)
+    assert rep.evidence["phrases"] and not rep.is_spun, rep.evidence
+
+
+@pytest.mark.parametrize("line, repaired", [("Share it on Fb today.", "Share it on Facebook today."),
+                                            ("Share it on FB today.", "Share it on FB today.")])
+def test_short_capitalised_entries_match_only_their_own_spelling(line: str, repaired: str) -> None:
+    assert repair(line, NOT_SPUN) == repaired
+
+
+def test_long_capitalised_entries_match_all_caps() -> None:
+    assert repair("METROPOLIS CORRIDOR CLOSED", NOT_SPUN).startswith("CITY HALL")
