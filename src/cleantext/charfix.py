@@ -21,12 +21,23 @@ from ftfy.badness import MOJIBAKE_CATEGORIES
 # outside ftfy's own "common" and punctuation categories (curly quotes,
 # dashes, ellipsis, bullets, (c)).  Lines made of printable ASCII and those
 # characters are skipped: most English lines, at memory speed.
-# tests/test_units.py checks this against ftfy itself.
+# tests/test_fast_paths.py checks this against ftfy itself.
 HARMLESS = "".join(MOJIBAKE_CATEGORIES[k] for k in ("common", "start_punctuation", "end_punctuation"))
-# (The stdlib re scans a character class several times faster than regex.)
-_MAY_NEED_FIX = re.compile("[^\\x20-\\x25\\x27-\\x7e\\t%s]" % re.escape(HARMLESS))
-# With uncurl_quotes on, the quotes are not harmless: every non-ASCII line goes to ftfy.
-_MAY_NEED_FIX_UNCURL = re.compile(r"[^\x20-\x25\x27-\x7e\t]")
+
+
+def suspect_chars(*, uncurl_quotes: bool = False, also: str = "") -> re.Pattern[str]:
+    """A pattern finding any character ftfy could act on, or one of `also`.
+
+    Everything but tab, printable ASCII other than '&' and, unless quotes are
+    to be uncurled, ftfy's harmless typography.  (The stdlib re scans a
+    character class several times faster than regex.)
+    """
+    ascii_ok = "".join(chr(c) for c in range(0x20, 0x7F) if chr(c) not in "&" + also)
+    return re.compile("[^\t%s]" % re.escape(ascii_ok + ("" if uncurl_quotes else HARMLESS)))
+
+
+_MAY_NEED_FIX = suspect_chars()
+_MAY_NEED_FIX_UNCURL = suspect_chars(uncurl_quotes=True)
 
 
 @dataclass(frozen=True)

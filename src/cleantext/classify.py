@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 import regex
 
@@ -194,7 +195,7 @@ def _byline(text: str, f: Feature) -> str | None:
         return "byline"
     if not f.sentence_end and vocab.BYLINE_DATED.matches(text, f.folded) and vocab.DATE.search(text):
         return "byline with date"
-    m = vocab.NAME_DASH_ROLE.exact.fullmatch(text) if vocab.NAME_DASH_ROLE.possible(f.folded) else None
+    m = vocab.NAME_DASH_ROLE.find(text, f.folded)
     if m:
         role = m.group("role").strip()
         if vocab.AUTHOR_ROLE.matches(role, role.casefold()):
@@ -241,6 +242,17 @@ class Memo:
     caps_tags: dict[str, bool] = field(default_factory=dict)  # _is_caps_tag(text)
 
 
+T = TypeVar("T")
+
+
+def once(cache: dict[str, T], text: str, compute: Callable[..., T], *args: Any) -> T:
+    """compute(text, *args), computed once per distinct line text in `cache`."""
+    if text in cache:
+        return cache[text]
+    value = cache[text] = compute(text, *args)
+    return value
+
+
 class _Doc:
     """One document's segments, features and labels while rules run."""
 
@@ -250,7 +262,7 @@ class _Doc:
         self.enabled = enabled
         self.memo = memo
         feats = memo.feats
-        self.feats = [feats[t] if t in feats else feats.setdefault(t, _features(t)) for t in texts]
+        self.feats = [once(feats, t, _features) for t in texts]
         self.verdict = Verdict()
         self.pattern_rule: dict[int, str] = {}
 
@@ -311,10 +323,7 @@ def _pattern_pass(doc: _Doc) -> None:
             if reason:
                 doc.label(i, "caption", reason)
             continue
-        if text in seen:
-            hit = seen[text]
-        else:
-            hit = seen[text] = _first_pattern(text, doc.feats[i], doc.enabled)
+        hit = once(seen, text, _first_pattern, doc.feats[i], doc.enabled)
         if hit:
             rule, reason = hit
             doc.pattern_rule[i] = rule
@@ -336,7 +345,7 @@ def _repeated_blocks(doc: _Doc) -> None:
     for i, text in enumerate(doc.texts):
         if doc.feats[i].words < 2 and len(text) < 12:
             continue
-        key = keys[text] if text in keys else keys.setdefault(text, _norm(text))
+        key = once(keys, text, _norm)
         if key in seen:
             doc.label(i, "repeated_block", "repeats an earlier block")
         else:
@@ -433,7 +442,7 @@ def _category_tags(doc: _Doc) -> None:
         if i in doc.labels:
             continue
         text, f = doc.texts[i], doc.feats[i]
-        if caps[text] if text in caps else caps.setdefault(text, _is_caps_tag(text, f)):
+        if once(caps, text, _is_caps_tag, f):
             doc.label(i, "category_tag", "all-caps section tag above the article")
             continue
         if f.words <= 3 and not f.terminal:
@@ -450,7 +459,7 @@ def _appended_article(doc: _Doc) -> None:
     for i, text in enumerate(doc.texts):
         if i in doc.labels:
             continue
-        m = vocab.DATELINE.match(text[:120]) if "(" in text[:120] else None  # "(AP)"
+        m = vocab.dateline(text)
         if m:
             place = m.group("place").strip()
             if first_dateline is None and prose_seen < 3:
@@ -549,11 +558,7 @@ def _main_text(doc: _Doc) -> None:
     seen = doc.memo.weights
     for i, f in enumerate(doc.feats):
         label = doc.labels.get(i)
-        if label:
-            weights.append(_BARRIER.get(label.rule, 0.0))
-        else:
-            text = doc.texts[i]
-            weights.append(seen[text] if text in seen else seen.setdefault(text, _line_weight(text, f)))
+        weights.append(_BARRIER.get(label.rule, 0.0) if label else once(seen, doc.texts[i], _line_weight, f))
     best, first, last = _best_run(weights, 0, n)
     if last < first:
         return

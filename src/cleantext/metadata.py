@@ -12,7 +12,7 @@ from typing import Any
 import regex
 
 from . import vocab
-from .classify import Feature, Verdict, _features
+from .classify import Feature, Verdict, _features, once
 
 _MONTH_NUM = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
@@ -70,7 +70,7 @@ def _title(texts: Sequence[str], verdict: Verdict) -> str | None:
     """The first headline-like line before the article's first prose paragraph."""
     seen: dict[str, Feature] = {}
     for i, text in enumerate(texts):
-        f = seen[text] if text in seen else seen.setdefault(text, _features(text))
+        f = once(seen, text, _features)
         if f.prose and i not in verdict.labels:
             return None
         label = verdict.labels.get(i)
@@ -91,7 +91,7 @@ def extract(texts: Sequence[str], verdict: Verdict) -> dict[str, Any]:
     for i, text in enumerate(texts):
         if verdict.appended_from is not None and i >= verdict.appended_from:
             break
-        m = vocab.DATELINE.match(text[:120]) if "(" in text[:120] else None
+        m = vocab.dateline(text)
         if m:
             dateline = m.group(0).strip()
             place, agency = m.group("place").strip(), m.group("agency")

@@ -10,7 +10,6 @@ actions)`, so the action log *is* the decision and replays to the output.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import Any
 
@@ -25,11 +24,10 @@ from .model import Action, Result, Segment
 from .segment import join, normalise_newlines, paragraph_breaks, split
 
 _CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff]+")
-# A line can need a line repair only if it holds a character outside printable
-# ASCII (less '&' and '<') and ftfy's harmless typography: one scan tells.
-_PLAIN = r"\x20-\x25\x27-\x3b\x3d-\x7e\t"
-_NEEDS_REPAIR = re.compile("[^%s%s]" % (_PLAIN, re.escape(charfix.HARMLESS)))
-_NEEDS_REPAIR_UNCURL = re.compile("[^%s]" % _PLAIN)
+# A line can need a line repair only if it holds a control character (ftfy
+# acts on those too), a tag's '<' or something ftfy could change: one scan tells.
+_NEEDS_REPAIR = charfix.suspect_chars(also="<")
+_NEEDS_REPAIR_UNCURL = charfix.suspect_chars(uncurl_quotes=True, also="<")
 
 
 def check_text(text: object) -> str:

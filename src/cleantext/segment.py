@@ -36,7 +36,7 @@ def split(text: str) -> list[Segment]:
     for lineno, raw in enumerate(text.split("\n"), start=1):
         stripped = raw.strip()
         if stripped:
-            start = pos if raw[0] == stripped[0] else pos + len(raw) - len(raw.lstrip())
+            start = pos + len(raw) - len(raw.lstrip())
             append(Segment(len(segments), lineno, start, start + len(stripped), stripped, blank and bool(segments)))
             blank = False
         else:

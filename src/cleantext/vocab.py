@@ -16,6 +16,7 @@ from typing import TypeAlias
 import regex
 
 Pattern: TypeAlias = "regex.Pattern[str]"
+Match: TypeAlias = "regex.Match[str]"
 
 
 class Vocab:
@@ -59,11 +60,15 @@ class Vocab:
 
     def matches(self, text: str, folded: str) -> bool:
         """True when the pattern matches the line the way it is meant to."""
-        if self.gate is not None and self.gate.search(folded) is None:
+        if not self.possible(folded):
             return False
         if self._fast_how is not None and len(folded) == len(text):
             return self._fast_how(folded) is not None
         return self._exact_how(text) is not None
+
+    def find(self, text: str, folded: str) -> Match | None:
+        """The exact pattern's match (for its groups), behind the gate."""
+        return self._exact_how(text) if self.possible(folded) else None
 
 
 def any_of(*literals: str) -> str:
@@ -252,6 +257,12 @@ DATELINE = regex.compile(
     r"(?P<place>[\p{Lu}][\p{Lu}.'’ -]{1,40}(?:,\s*[\p{Lu}][\p{L}.'’ -]{1,30}){0,2})\s*"
     r"\((?P<agency>%s)\)\s*[—–-]{1,2}\s*" % AGENCIES
 )
+
+
+def dateline(text: str) -> Match | None:
+    """The wire dateline opening a line, if any (only lines with "(" can have one)."""
+    head = text[:120]
+    return DATELINE.match(head) if "(" in head else None
 
 # --- kickers and category tags ("ENT", "WORLD NEWS")
 ALL_CAPS_TAG = regex.compile(r"[\p{Lu}\d&/' -]{1,24}")
