@@ -247,9 +247,24 @@ def _fast_norm(text: str) -> str | None:
     makes the token boundaries the same.  Curly quotes are unified token by
     token where the trie is walked (_walk), not here: no copy of the line."""
     low = text.lower()
-    if low.isascii() or ("\u0130" not in text and "\u03a3" not in text):
+    if low.isascii() or not _lower_shifts(text):
         return low
     return None
+
+
+def _lower_shifts(text: str) -> bool:
+    """True if lower-casing `text` can move offsets: "İ" (two characters in
+    lower case) or a capital sigma (final or not, by context)."""
+    return "\u0130" in text or "\u03a3" in text
+
+
+def _token_words(toks: Sequence[_Token], counts: Counter[bytes] | None) -> int:
+    """The number of words among `toks` (as detect counts them); adds the
+    words detect looks at to `counts`."""
+    words = [t.norm.lstrip(_GLUE) for t in toks if t.norm[-1:].isalnum()]
+    if counts is not None:
+        counts.update(w.encode() for w in words if w in _COUNTED)
+    return len(words)
 
 
 class _Matcher:
@@ -341,10 +356,7 @@ class _Matcher:
         low = _fast_norm(text)
         if low is None:
             toks = _tokens(text)
-            words = [t.norm.lstrip(_GLUE) for t in toks if t.norm[-1:].isalnum()]
-            if counts is not None:
-                counts.update(w.encode() for w in words if w in _COUNTED)
-            return len(words), self.walk_tokens(toks)
+            return _token_words(toks, counts), self.walk_tokens(toks)
         wb = _split_words(low)
         if counts is not None:
             counts.update(filter(_COUNTED_B.__contains__, wb))
@@ -358,7 +370,7 @@ class _Matcher:
         entry may run over a cut, so each chunk is looked at with the words
         around it; the trie is walked on `text`, lower-casing token by token,
         which is what the exact path does."""
-        exact = "\u0130" in text or "\u03a3" in text  # see _fast_norm
+        exact = _lower_shifts(text)
         nwords = 0
         found: dict[int, _Cand] = {}
         cuts = _cuts(text)
@@ -401,12 +413,9 @@ class _Matcher:
         m = self._ahead.match(text, hi)
         ext = m.end() if m else len(text)
         toks = _tokens(text[lo:ext])
-        own = [t for t in toks if t.start < hi - lo]
-        words = [t.norm.lstrip(_GLUE) for t in own if t.norm[-1:].isalnum()]
-        if counts is not None:
-            counts.update(w.encode() for w in words if w in _COUNTED)
+        nwords = _token_words([t for t in toks if t.start < hi - lo], counts)
         cands = [(s + lo, tuple(x + lo for x in spans), f) for s, spans, f in self.walk_tokens(toks) if s < hi - lo]
-        return len(words), cands
+        return nwords, cands
 
     def scan_lines(self, lines: Sequence[str], counts: Counter[bytes]) -> tuple[int, dict[str, list[_Cand]]]:
         """scan() for many lines at once, with the same results; large
@@ -426,25 +435,27 @@ class _Matcher:
         # Each step is a C-level map over the lines; Python looks only at
         # the few lines that are odd (see scan) or that pass the gate.
         nwords = 0
+
+        def scan_alone(line: str) -> None:
+            nonlocal nwords
+            n, cands = self.scan(line, counts)
+            nwords += n
+            if cands:
+                out[line] = cands
+
         if sum(map(len, lines)) > _CHUNK:
             long = [i for i, t in enumerate(lines) if len(t) > _CHUNK]
             if long:
                 lines = list(lines)
                 for i in long:  # scanned on their own, chunk by chunk
-                    n, cands = self.scan(lines[i], counts)
-                    nwords += n
-                    if cands:
-                        out[lines[i]] = cands
+                    scan_alone(lines[i])
                     lines[i] = ""
         lows = list(map(str.lower, lines))
         src = lows  # what the words are split from
         for i in [i for i, low in enumerate(lows) if not low.isascii()]:
             low = _fast_norm(lines[i])
             if low is None:
-                n, cands = self.scan(lines[i], counts)
-                nwords += n
-                if cands:
-                    out[lines[i]] = cands
+                scan_alone(lines[i])
                 low = ""
             if src is lows:
                 src = list(lows)
@@ -455,12 +466,7 @@ class _Matcher:
         nwords += sum(map(len, words))
         for i in [i for i, low in enumerate(lows) if "_" in low]:
             nwords -= len(words[i]) - _word_count(lows[i], words[i])
-        if self.wordless is None:
-            single, pairs = self.single.isdisjoint, self.anchor_pairs.isdisjoint
-            gated = [i for i, wb in enumerate(words) if not (single(wb) and pairs(zip(wb, wb[1:], strict=False)))]
-        else:
-            gated = list(range(len(words)))
-        for i in gated:
+        for i in [i for i, wb in enumerate(words) if self._gate(wb)]:
             low = lows[i]
             cands = self._candidates(low, words[i], words[i], 0)
             if cands:
@@ -813,8 +819,7 @@ def detect(texts: Sequence[str]) -> SpinReport:
     m = _matcher()
     phrases: dict[str, int] = {}
     tortured: dict[str, int] = {}
-    vocab: set[str] = set()
-    forms: set[str] = set()  # vocab and the ratio words
+    forms: set[str] = set()  # distinct spun_only forms found
     # A repeated line is scanned once and counted as often as it occurs.
     times = Counter(texts)
     lines = list(times)
@@ -832,13 +837,12 @@ def detect(texts: Sequence[str]) -> SpinReport:
             hit = True
             if e.rule == "spin_word":
                 forms.add(e.spun.lower())
-                if e.spun.lower() not in _RATIO_WORDS:
-                    vocab.add(e.spun.lower())
                 continue
             bucket = tortured if e.rule == "tortured_phrase" else phrases
             bucket[e.spun] = bucket.get(e.spun, 0) + times[text]
         if not hit:
             del cands[text]
+    vocab = forms - _RATIO_WORDS  # the ratio words are counted by their own features
     english = _english(nwords, sum(map(counted.get, _FUNCTION_WORDS_B, repeat(0))))
     c = counted.get
     stated = c(b"stated", 0) + c(b"mentioned", 0)
