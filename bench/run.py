@@ -132,7 +132,7 @@ def staged(docs: Sequence[str]) -> dict[str, float]:
         log = pipeline._Log(segments)
         pipeline._repair_lines(log, config)
         t2 = clock()
-        verdict = classify(segments, log.texts, enabled)
+        verdict = classify(log.texts, [s.blank_before for s in segments], enabled)
         gone = {a.segment for a in log.actions if a.op == "drop"} | set(verdict.labels)
         kept = [i for i in range(len(segments)) if i not in gone]
         t3 = clock()

@@ -19,7 +19,6 @@ from typing import Any, TypeVar
 import regex
 
 from . import vocab
-from .model import Segment
 
 # Lines longer than this are prose: whole-line patterns never apply to them,
 # which also bounds the regex work on a pathological 50 MB line.
@@ -256,9 +255,9 @@ def once(cache: dict[str, T], text: str, compute: Callable[..., T], *args: Any) 
 class _Doc:
     """One document's segments, features and labels while rules run."""
 
-    def __init__(self, segments: Sequence[Segment], texts: Sequence[str], enabled: Collection[str], memo: Memo):
-        self.segments = segments
+    def __init__(self, texts: Sequence[str], breaks: Sequence[bool], enabled: Collection[str], memo: Memo):
         self.texts = texts
+        self.breaks = breaks
         self.enabled = enabled
         self.memo = memo
         feats = memo.feats
@@ -278,18 +277,21 @@ class _Doc:
 
     def same_block(self, i: int, j: int) -> bool:
         """True when segments i < j are consecutive lines with no blank line between."""
-        return j == i + 1 and not self.segments[j].blank_before
+        return j == i + 1 and not self.breaks[j]
 
 
 def classify(
-    segments: Sequence[Segment], texts: Sequence[str], enabled: Collection[str], memo: Memo | None = None
+    texts: Sequence[str], breaks: Sequence[bool], enabled: Collection[str], memo: Memo | None = None
 ) -> Verdict:
-    """Label the boilerplate segments of one document.
+    """Label the boilerplate lines of one document.
+
+    `texts` are its non-blank lines, `breaks[i]` says whether a blank line
+    precedes line i (lines of one block belong together: captions, author boxes).
 
     `memo` carries per-line results (features, pattern matches) between the
     rounds of one document's classification; it never outlives the document.
     """
-    doc = _Doc(segments, texts, enabled, memo if memo is not None else Memo())
+    doc = _Doc(texts, breaks, enabled, memo if memo is not None else Memo())
     _pattern_pass(doc)
     _repeated_blocks(doc)
     _caption_context(doc)

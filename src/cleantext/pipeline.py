@@ -149,15 +149,6 @@ def _repair_spin(log: _Log, kept: list[int], config: Config) -> spun.SpinReport 
 MAX_ROUNDS = 6
 
 
-def _kept_view(segments: list[Segment], kept: list[int], texts: list[str]) -> list[Segment]:
-    """The kept segments as `split(join(...))` would see them: renumbered,
-    with a blank line before one wherever join puts a paragraph break."""
-    return [
-        Segment(n, segments[i].line, segments[i].start, segments[i].end, texts[i], para)
-        for n, (i, para) in enumerate(zip(kept, paragraph_breaks(segments, kept), strict=True))
-    ]
-
-
 def _classify_until_stable(log: _Log, gone: set[int], config: Config) -> tuple[Verdict, spun.SpinReport | None]:
     """Drop boilerplate round by round; spin repair runs after the first round.
 
@@ -169,7 +160,10 @@ def _classify_until_stable(log: _Log, gone: set[int], config: Config) -> tuple[V
     report: spun.SpinReport | None = None
     for round_no in range(MAX_ROUNDS):
         kept = [i for i in range(len(log.segments)) if i not in gone and log.texts[i].strip()]
-        verdict = classify(_kept_view(log.segments, kept, log.texts), [log.texts[i] for i in kept], enabled, memo)
+        # The kept lines as `split(join(...))` would see them: a blank line
+        # before one wherever join puts a paragraph break.
+        breaks = paragraph_breaks(log.segments, kept)
+        verdict = classify([log.texts[i] for i in kept], breaks, enabled, memo)
         for v in sorted(verdict.labels):
             i = kept[v]
             label = verdict.labels[v]
