@@ -57,22 +57,20 @@ class Label:
     reason: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Feature:
-    """Cheap per-line measurements shared by the rules."""
+    """Everything the rules need to know about one line on its own, computed
+    once per distinct line text (`_features`): lines repeat, and the context
+    rules read these fields on every pass."""
 
     words: int
     terminal: bool
     sentence_end: bool
     folded: str  # the line case-folded, for the vocabulary gates ("" if too long for pattern rules)
-
-    @property
-    def headline_like(self) -> bool:
-        return 1 <= self.words <= 25 and not self.terminal
-
-    @property
-    def prose(self) -> bool:
-        return self.sentence_end and self.words >= 8
+    headline_like: bool  # 1-25 words, no clause-ending punctuation
+    prose: bool  # a sentence of 8 words or more
+    key: str  # the line as compared for repeats (`_norm`)
+    weight: float = 0.0  # the line's weight in the main-text search (`_line_weight`)
 
 
 @dataclass
@@ -115,8 +113,13 @@ def _features(text: str) -> Feature:
     if words < 1000 and not head.isascii() and _MAYBE_UNSPACED.search(head):
         words = max(words, len(_UNSPACED.findall(head)) // 2)
     last = text[-12:].rstrip(_CLOSERS)[-1:]
+    terminal = last != "" and last in _TERMINAL
+    sentence_end = last != "" and last in _SENTENCE_END
     folded = text.casefold() if len(text) <= MAX_PATTERN_CHARS else ""
-    return Feature(words, last != "" and last in _TERMINAL, last != "" and last in _SENTENCE_END, folded)
+    f = Feature(words, terminal, sentence_end, folded, 1 <= words <= 25 and not terminal,
+                sentence_end and words >= 8, _norm(text))
+    f.weight = _line_weight(text, f)
+    return f
 
 
 # ---------------------------------------------------------------- pattern rules
@@ -236,8 +239,6 @@ class Memo:
 
     feats: dict[str, Feature] = field(default_factory=dict)
     patterns: dict[str, tuple[str, str] | None] = field(default_factory=dict)
-    weights: dict[str, float] = field(default_factory=dict)
-    keys: dict[str, str] = field(default_factory=dict)  # _norm(text), for repeats
     caps_tags: dict[str, bool] = field(default_factory=dict)  # _is_caps_tag(text)
 
 
@@ -261,13 +262,10 @@ class _Doc:
         self.enabled = enabled
         self.memo = memo
         feats = memo.feats
-        self.feats = [once(feats, t, _features) for t in texts]
+        self.feats = [feats[t] if t in feats else once(feats, t, _features) for t in texts]
         self.verdict = Verdict()
-        self.pattern_rule: dict[int, str] = {}
-
-    @property
-    def labels(self) -> dict[int, Label]:
-        return self.verdict.labels
+        self.labels = self.verdict.labels
+        self.pattern_rule: dict[int, str] = {}  # in line order
 
     def label(self, i: int, rule: str, reason: str = "") -> bool:
         if rule not in self.enabled or i in self.labels:
@@ -325,7 +323,7 @@ def _pattern_pass(doc: _Doc) -> None:
             if reason:
                 doc.label(i, "caption", reason)
             continue
-        hit = once(seen, text, _first_pattern, doc.feats[i], doc.enabled)
+        hit = seen[text] if text in seen else once(seen, text, _first_pattern, doc.feats[i], doc.enabled)
         if hit:
             rule, reason = hit
             doc.pattern_rule[i] = rule
@@ -343,26 +341,21 @@ def _norm(text: str) -> str:
 def _repeated_blocks(doc: _Doc) -> None:
     """Drop later copies of a block (titles, leads, captions); keep the first."""
     seen: set[str] = set()
-    keys = doc.memo.keys
-    for i, text in enumerate(doc.texts):
-        if doc.feats[i].words < 2 and len(text) < 12:
+    for i, f in enumerate(doc.feats):
+        if f.words < 2 and len(doc.texts[i]) < 12:
             continue
-        key = once(keys, text, _norm)
+        key = f.key
         if key in seen:
             doc.label(i, "repeated_block", "repeats an earlier block")
         else:
             seen.add(key)
 
 
-def _is_caption(doc: _Doc, i: int) -> bool:
-    return doc.pattern_rule.get(i) in ("caption", "photo_credit")
-
-
 def _caption_context(doc: _Doc) -> None:
     """Alt text / 'Picture:' / caption triples and short image labels."""
     n = len(doc.texts)
-    for i in range(n):
-        if not _is_caption(doc, i):
+    for i, rule in list(doc.pattern_rule.items()):
+        if rule not in ("caption", "photo_credit"):
             continue
         marker_only = bool(vocab.CAPTION_MARKER.fullmatch(doc.texts[i]))
         for j in (i - 1, i + 1):
@@ -373,7 +366,7 @@ def _caption_context(doc: _Doc) -> None:
             text, f = doc.texts[j], doc.feats[j]
             if marker_only and f.words <= 80:
                 doc.label(j, "image_label", "alt text or caption beside a 'Picture:' marker")
-            elif j == i - 1 and _norm(doc.texts[i]).startswith(_norm(text).rstrip(".")):
+            elif j == i - 1 and doc.feats[i].key.startswith(f.key.rstrip(".")):
                 doc.label(j, "image_label", "alt text repeating the caption below it")
             elif f.words <= 4 and not f.terminal and len(text) <= 40:
                 doc.label(j, "image_label", "short image label beside a caption")
@@ -382,8 +375,8 @@ def _caption_context(doc: _Doc) -> None:
 def _author_box(doc: _Doc) -> None:
     """A bare name line next to a byline, role or @handle line is part of the author box."""
     n = len(doc.texts)
-    for i in range(n):
-        if doc.pattern_rule.get(i) != "byline":
+    for i, rule in list(doc.pattern_rule.items()):
+        if rule != "byline":
             continue
         for j in (i - 2, i - 1, i + 1, i + 2):
             if 0 <= j < n and j not in doc.labels and doc.feats[j].words <= 4:
@@ -395,8 +388,8 @@ def _author_box(doc: _Doc) -> None:
 
 def _video_titles(doc: _Doc) -> None:
     """The headline-like line right after a video notice is the video's title."""
-    for i in range(len(doc.texts) - 1):
-        if doc.pattern_rule.get(i) == "video_notice":
+    for i, rule in list(doc.pattern_rule.items()):
+        if rule == "video_notice" and i + 1 < len(doc.texts):
             f = doc.feats[i + 1]
             if f.headline_like and f.words <= 12 and not doc.texts[i + 1].endswith("?"):
                 doc.label(i + 1, "video_notice", "title of an embedded video")
@@ -405,10 +398,9 @@ def _video_titles(doc: _Doc) -> None:
 def _link_lists(doc: _Doc) -> None:
     """After a related-links header, drop the headline lines until prose resumes."""
     n = len(doc.texts)
-    i = 0
-    while i < n:
-        if doc.pattern_rule.get(i) != "link_list":
-            i += 1
+    done = 0  # lines below this were already walked as list items
+    for i, rule in list(doc.pattern_rule.items()):
+        if rule != "link_list" or i < done:
             continue
         j = i + 1
         while j < n:
@@ -420,14 +412,12 @@ def _link_lists(doc: _Doc) -> None:
                 break  # a sentence: the article resumes
             doc.label(j, "link_list", "item of a related-links list")
             j += 1
-        i = j
+        done = j
 
 
 def _first_prose(doc: _Doc) -> int:
-    for i, f in enumerate(doc.feats):
-        if f.prose and i not in doc.labels and f.words >= 12:
-            return i
-    return len(doc.texts)
+    labels = doc.labels
+    return next((i for i, f in enumerate(doc.feats) if f.prose and f.words >= 12 and i not in labels), len(doc.texts))
 
 
 def _is_caps_tag(text: str, f: Feature) -> bool:
@@ -458,10 +448,11 @@ def _appended_article(doc: _Doc) -> None:
     """A new wire dateline after the main article has run starts another story."""
     prose_seen = 0
     first_dateline: str | None = None
+    labels = doc.labels
     for i, text in enumerate(doc.texts):
-        if i in doc.labels:
+        if i in labels:
             continue
-        m = vocab.dateline(text)
+        m = vocab.dateline(text) if "(" in text else None
         if m:
             place = m.group("place").strip()
             if first_dateline is None and prose_seen < 3:
@@ -556,11 +547,8 @@ def _main_text(doc: _Doc) -> None:
     if "outside_main_text" not in doc.enabled:
         return
     n = len(doc.texts)
-    weights = []
-    seen = doc.memo.weights
-    for i, f in enumerate(doc.feats):
-        label = doc.labels.get(i)
-        weights.append(_BARRIER.get(label.rule, 0.0) if label else once(seen, doc.texts[i], _line_weight, f))
+    labels = doc.labels
+    weights = [_BARRIER.get(labels[i].rule, 0.0) if i in labels else f.weight for i, f in enumerate(doc.feats)]
     best, first, last = _best_run(weights, 0, n)
     if last < first:
         return
