@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import cleantext
 from cleantext import charfix, metadata, segment
 from cleantext.model import Action
 
@@ -82,3 +83,34 @@ def test_sentences_use_shipped_abbreviations() -> None:
 def test_short_text_with_one_nul_is_not_binary() -> None:
     assert not charfix.looks_binary(b"The council met.\x00 It voted.")
     assert charfix.looks_binary(b"\x00\x00\x00 x")
+
+
+def test_gc_pause_restores_the_collector_state() -> None:
+    import gc
+
+    from cleantext import gcpause
+
+    assert gc.isenabled()
+    with gcpause.paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    try:
+        with gcpause.paused():
+            raise RuntimeError("boom")
+    except RuntimeError:
+        pass
+    assert gc.isenabled()  # restored on error too
+    gc.disable()
+    try:
+        with gcpause.paused():
+            pass
+        assert not gc.isenabled()  # a caller's own pause is kept
+    finally:
+        gc.enable()
+
+
+def test_cleaning_leaves_the_collector_on() -> None:
+    import gc
+
+    cleantext.clean("Some text.\n\nMore text here.")
+    assert gc.isenabled()

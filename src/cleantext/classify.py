@@ -246,7 +246,11 @@ T = TypeVar("T")
 
 
 def once(cache: dict[str, T], text: str, compute: Callable[..., T], *args: Any) -> T:
-    """compute(text, *args), computed once per distinct line text in `cache`."""
+    """compute(text, *args), computed once per distinct line text in `cache`.
+
+    Loops over every line test `text in cache` first and call this only on a
+    miss: on a hit the call itself would cost more than the lookup.
+    """
     if text in cache:
         return cache[text]
     value = cache[text] = compute(text, *args)
@@ -434,7 +438,7 @@ def _category_tags(doc: _Doc) -> None:
         if i in doc.labels:
             continue
         text, f = doc.texts[i], doc.feats[i]
-        if once(caps, text, _is_caps_tag, f):
+        if caps[text] if text in caps else once(caps, text, _is_caps_tag, f):
             doc.label(i, "category_tag", "all-caps section tag above the article")
             continue
         if f.words <= 3 and not f.terminal:

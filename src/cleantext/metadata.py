@@ -70,7 +70,7 @@ def _title(texts: Sequence[str], verdict: Verdict) -> str | None:
     """The first headline-like line before the article's first prose paragraph."""
     seen: dict[str, Feature] = {}
     for i, text in enumerate(texts):
-        f = once(seen, text, _features)
+        f = seen[text] if text in seen else once(seen, text, _features)
         if f.prose and i not in verdict.labels:
             return None
         label = verdict.labels.get(i)

@@ -15,7 +15,7 @@ from typing import Any
 
 import regex
 
-from . import charfix, markup, spun
+from . import charfix, gcpause, markup, spun
 from .classify import RULES as BOILERPLATE_RULES
 from .classify import Memo, Verdict, classify
 from .config import Config
@@ -183,7 +183,12 @@ def _classify_until_stable(log: _Log, gone: set[int], config: Config) -> tuple[V
 
 def run(text: str, config: Config) -> Result:
     """Clean one document and explain every decision."""
-    text = normalise_newlines(check_text(text))
+    with gcpause.paused():
+        return _run(check_text(text), config)
+
+
+def _run(text: str, config: Config) -> Result:
+    text = normalise_newlines(text)
     segments = split(text)
     log = _Log(segments)
     _repair_lines(log, config)

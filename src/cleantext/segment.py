@@ -31,13 +31,16 @@ def split(text: str) -> list[Segment]:
     """Split newline-normalised `text` into non-blank line segments."""
     segments: list[Segment] = []
     append = segments.append
+    make = tuple.__new__  # Segment(...) without its Python-level __new__: one call per line
     pos = 0
     blank = False
     for lineno, raw in enumerate(text.split("\n"), start=1):
         stripped = raw.strip()
         if stripped:
-            start = pos + len(raw) - len(raw.lstrip())
-            append(Segment(len(segments), lineno, start, start + len(stripped), stripped, blank and bool(segments)))
+            # strip() hands back the line itself when there is nothing to trim
+            start = pos if stripped is raw else pos + len(raw) - len(raw.lstrip())
+            fields = (len(segments), lineno, start, start + len(stripped), stripped, blank and bool(segments))
+            append(make(Segment, fields))
             blank = False
         else:
             blank = True
@@ -87,17 +90,14 @@ def paragraph_breaks(segments: Sequence[Segment], kept: Sequence[int]) -> list[b
     the joined text: one does where the input had a blank line anywhere since the
     previous kept segment.  `join` and the pipeline's re-classification share this,
     so a second clean sees exactly the paragraphs the first one wrote."""
-    breaks: list[bool] = []
-    prev = -1
-    for i in kept:
-        if not breaks:
-            breaks.append(False)
-        elif i == prev + 1:  # the common case: no dropped segment in between
-            breaks.append(segments[i].blank_before)
-        else:
-            breaks.append(any(segments[k].blank_before for k in range(prev + 1, i + 1)))
-        prev = i
-    return breaks
+    if not kept:
+        return []
+    return [False] + [
+        segments[i].blank_before  # the common case: no dropped segment in between
+        if i == prev + 1
+        else any(segments[k].blank_before for k in range(prev + 1, i + 1))
+        for prev, i in zip(kept, kept[1:], strict=False)
+    ]
 
 
 @lru_cache(maxsize=1)
