@@ -434,15 +434,17 @@ def _category_tags(doc: _Doc) -> None:
     nxt: int | None = None  # the closest unlabelled line below i (and above head)
     caps = doc.memo.caps_tags
     # Bottom-up, so that a chain of short lines above the headline goes in one pass.
+    labels, texts, feats = doc.labels, doc.texts, doc.feats
     for i in range(head - 1, -1, -1):
-        if i in doc.labels:
+        if i in labels:
             continue
-        text, f = doc.texts[i], doc.feats[i]
-        if caps[text] if text in caps else once(caps, text, _is_caps_tag, f):
-            doc.label(i, "category_tag", "all-caps section tag above the article")
-            continue
-        if f.words <= 3 and not f.terminal:
-            if nxt is not None and doc.feats[nxt].headline_like and doc.feats[nxt].words > f.words + 2:
+        f = feats[i]
+        if f.words <= 3 and not f.terminal:  # what both a tag and a kicker are
+            text = texts[i]
+            if caps[text] if text in caps else once(caps, text, _is_caps_tag, f):
+                doc.label(i, "category_tag", "all-caps section tag above the article")
+                continue
+            if nxt is not None and feats[nxt].headline_like and feats[nxt].words > f.words + 2:
                 doc.label(i, "category_tag", "short kicker above the headline")
                 continue
         nxt = i

@@ -91,7 +91,7 @@ def extract(texts: Sequence[str], verdict: Verdict) -> dict[str, Any]:
     for i, text in enumerate(texts):
         if verdict.appended_from is not None and i >= verdict.appended_from:
             break
-        m = vocab.dateline(text)
+        m = vocab.dateline(text) if "(" in text else None
         if m:
             dateline = m.group(0).strip()
             place, agency = m.group("place").strip(), m.group("agency")

@@ -79,10 +79,8 @@ def join(segments: Sequence[Segment], actions: Iterable[Action]) -> str:
     kept = [s.index for s in segments if s.index not in dropped and texts[s.index].strip()]
     out: list[str] = []
     for i, para in zip(kept, paragraph_breaks(segments, kept), strict=True):
-        if out:
-            out.append("\n\n" if para else "\n")
-        out.append(texts[i])
-    return "".join(out)
+        out += ("\n\n" if para else "\n", texts[i])
+    return "".join(out[1:])  # no separator before the first line
 
 
 def paragraph_breaks(segments: Sequence[Segment], kept: Sequence[int]) -> list[bool]:
