@@ -131,3 +131,16 @@ def test_the_unspaced_script_gate_covers_every_such_character() -> None:
     chars = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
     exact = set(classify._UNSPACED.findall(chars))
     assert exact and all(classify._MAYBE_UNSPACED.match(c) for c in exact)
+
+
+@given(st.lists(st.sampled_from(["a", "", "b c", "  ", "d"]), max_size=30), st.data())
+def test_paragraph_breaks_match_their_definition(lines: list[str], data: st.DataObject) -> None:
+    """paragraph_breaks counts blank lines with map(); the definition walks them."""
+    segs = segment.split("\n".join(lines))
+    kept = sorted(data.draw(st.sets(st.sampled_from(range(len(segs))))) if segs else [])
+    expected: list[bool] = []
+    prev = -1
+    for i in kept:
+        expected.append(bool(expected) and any(segs[k].blank_before for k in range(prev + 1, i + 1)))
+        prev = i
+    assert segment.paragraph_breaks(segs, kept) == expected

@@ -8,9 +8,11 @@ linear in the size of the text.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
+from itertools import accumulate
 
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
@@ -83,6 +85,9 @@ def join(segments: Sequence[Segment], actions: Iterable[Action]) -> str:
     return "".join(out[1:])  # no separator before the first line
 
 
+_BLANK_BEFORE = operator.attrgetter("blank_before")
+
+
 def paragraph_breaks(segments: Sequence[Segment], kept: Sequence[int]) -> list[bool]:
     """For each kept segment (indices in order), whether a blank line precedes it in
     the joined text: one does where the input had a blank line anywhere since the
@@ -90,12 +95,12 @@ def paragraph_breaks(segments: Sequence[Segment], kept: Sequence[int]) -> list[b
     so a second clean sees exactly the paragraphs the first one wrote."""
     if not kept:
         return []
-    return [False] + [
-        segments[i].blank_before  # the common case: no dropped segment in between
-        if i == prev + 1
-        else any(segments[k].blank_before for k in range(prev + 1, i + 1))
-        for prev, i in zip(kept, kept[1:], strict=False)
-    ]
+    # blanks_upto[i]: blank lines before segments 0..i.  A kept segment follows
+    # a blank line when that count grew since the previous kept one.  Written
+    # with map() so that no Python code runs per line.
+    blanks_upto = list(accumulate(map(_BLANK_BEFORE, segments)))
+    at_kept = list(map(blanks_upto.__getitem__, kept))
+    return [False, *map(operator.lt, at_kept, at_kept[1:])]
 
 
 @lru_cache(maxsize=1)
