@@ -73,6 +73,11 @@ class Feature:
     weight: float = 0.0  # the line's weight in the main-text search (`_line_weight`)
 
 
+# Labels are immutable and mostly few (a rule and a reason): one object each, shared.
+_LABELS: dict[tuple[str, str], Label] = {}
+MAX_SHARED_LABELS = 1000
+
+
 @dataclass
 class Verdict:
     """The classifier's output: labels for dropped segments plus findings."""
@@ -274,7 +279,12 @@ class _Doc:
     def label(self, i: int, rule: str, reason: str = "") -> bool:
         if rule not in self.enabled or i in self.labels:
             return False
-        self.labels[i] = Label(rule, reason or RULES[rule].reason)
+        label = _LABELS.get((rule, reason))
+        if label is None:
+            label = Label(rule, reason or RULES[rule].reason)
+            if len(_LABELS) < MAX_SHARED_LABELS:  # some reasons name a place: bound the table
+                _LABELS[rule, reason] = label
+        self.labels[i] = label
         return True
 
     def same_block(self, i: int, j: int) -> bool:

@@ -33,8 +33,7 @@ class Segment(NamedTuple):
     blank_before: bool = False
 
 
-@dataclass(frozen=True)
-class Action:
+class Action(NamedTuple):
     """One decision: a segment dropped or a span of it replaced.
 
     `rule` is the rule id (the same string as the config switch and the
@@ -42,7 +41,8 @@ class Action:
     holds its text.  For "replace", `start`/`end` are offsets inside the
     segment's current text at the time the action is applied (actions on one
     segment are applied in order), `before` the replaced text and `after` the
-    replacement.
+    replacement.  A named tuple, like `Segment`: a page can drop thousands of
+    lines, and a tuple is made several times faster than a frozen dataclass.
     """
 
     rule: str

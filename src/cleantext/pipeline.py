@@ -77,13 +77,17 @@ def _repair_lines(log: _Log, config: Config) -> None:
         return
     enabled = config.enabled()
     fixes: dict[str, charfix.Fix | None] = {}  # ftfy once per distinct line of the document
+    nothing_to_do: set[str] = set()  # lines the repairs left as they were
     for i, text in enumerate(log.texts):
-        if not needs_repair(text):
+        if text in nothing_to_do or not needs_repair(text):
             continue
+        done = len(log.actions)
         for _ in range(MAX_REPAIR_PASSES):
             before = log.texts[i]
             if _repair_once(log, i, enabled, config, fixes) or log.texts[i] == before:
                 break
+        if len(log.actions) == done:
+            nothing_to_do.add(text)
 
 
 def _repair_once(log: _Log, i: int, enabled: frozenset[str], config: Config,

@@ -78,11 +78,11 @@ def join(segments: Sequence[Segment], actions: Iterable[Action]) -> str:
     actions = list(actions)
     dropped = {a.segment for a in actions if a.op == "drop"}
     texts = current_texts(segments, actions)
-    kept = [s.index for s in segments if s.index not in dropped and texts[s.index].strip()]
-    out: list[str] = []
-    for i, para in zip(kept, paragraph_breaks(segments, kept), strict=True):
-        out += ("\n\n" if para else "\n", texts[i])
-    return "".join(out[1:])  # no separator before the first line
+    kept = [i for i, text in enumerate(texts) if i not in dropped and text.strip()]
+    # Lines are joined by "\n"; one that opens a paragraph gets another "\n".
+    return "\n".join(
+        ["\n" + texts[i] if para else texts[i] for i, para in zip(kept, paragraph_breaks(segments, kept), strict=True)]
+    )
 
 
 _BLANK_BEFORE = operator.attrgetter("blank_before")
