@@ -28,6 +28,16 @@ How the spin table is learned:
    with URLs) are merged; `blocklist.tsv` removes pairs that are natural
    synonyms or harmful.  Chains (an original that is itself a spun key) are
    resolved by keeping the better-supported entry.
+5. Inflectional expansion: a whole-word substitution (learned bare,
+   curated or mined; no guard) implies its other forms when the form is
+   as unambiguous as its source: past <-> -ing of verbs ("informed" ->
+   "told" gives "informing" -> "telling"), singular <-> plural of single
+   words ("invoice" -> "bill" gives "invoices" -> "bills").  Provenance
+   "derived:<rule> from <spun>-><original>", tier spun_only; refused when
+   the derived spun form occurs in the training spun text mostly unchanged.
+
+Precision counts an occurrence inside a longer rewrite whose original still
+has the candidate original as support, not as a counter-example.
 
 Usage: python scripts/build_spin_table.py [--shared DIR]
 """
@@ -310,6 +320,32 @@ def window(p: Pair, k: int, lo: int, hi: int) -> tuple[str, str] | None:
     return decap(p, us, s, o)
 
 
+def case_key(s: str) -> tuple[str, ...]:
+    """Tokens with quotes normalised but case kept."""
+    return tuple(t[2].translate(QUOTES) for t in tokenize(s))
+
+
+def rewrite_support(pairs: list[Pair], nmax: int = 10) -> dict[tuple[str, ...], list[str]]:
+    """Spun n-gram, case kept -> the original side (" a b c ") of every
+    changed unit, noise included, that contains it.  An occurrence inside a
+    longer rewrite whose original still has the candidate original
+    ("couldn't instantly present" -> "could not immediately provide")
+    supports the substitution instead of counting against its precision.
+    Case is kept so that names ("Home Speaker") do not back a lower-case
+    entry ("home")."""
+    out: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for p in pairs:
+        for u in p.units:
+            if not u.changed or not u.s or not u.o:
+                continue
+            s = [t[2].translate(QUOTES) for t in u.s]
+            o = " " + " ".join(norm(t[2]) for t in u.o) + " "
+            for i in range(len(s)):
+                for n in range(1, min(nmax, len(s) - i) + 1):
+                    out[tuple(s[i : i + n])].append(o)
+    return out
+
+
 def ngram_counts(pairs: list[Pair], nmax: int = 10) -> Counter[tuple[str, ...]]:
     c: Counter[tuple[str, ...]] = Counter()
     for p in pairs:
@@ -351,6 +387,7 @@ def learn(
             known.setdefault(k, v)
     build_units(pairs, known)
     occ = ngram_counts(pairs)
+    support = rewrite_support(pairs)
 
     # pass 2: count substitutions at three context levels
     stats: list[dict[str, Counter[str]]] = [defaultdict(Counter) for _ in range(3)]
@@ -381,6 +418,10 @@ def learn(
             return None  # tie between two originals: ambiguous
         o = occ[key_of(spun)] or c
         share, prec = c / total, c / max(o, c)
+        if lvl == 0:
+            target = " " + " ".join(key_of(orig)) + " "
+            backed = sum(1 for x in support.get(case_key(spun), ()) if target in x)
+            prec = max(c, backed) / max(o, c)
         if lvl == 0 and not (c >= MIN_COUNT and share >= MIN_SHARE and prec >= MIN_PRECISION):
             return None
         if lvl >= 1 and not (share == 1.0 and prec == 1.0):
@@ -520,6 +561,255 @@ def merge(learned: dict[str, Cand]) -> list[Row]:
     return final
 
 
+# --- inflectional expansion ---------------------------------------------------------
+# A spinner swaps word forms from one synonym list, so a substitution seen in
+# one form ("informed" -> "told") predicts its other forms ("informing" ->
+# "telling").  A small rule-based inflector; irregular verbs are listed.
+
+IRREGULAR = {  # base: (3sg, past, past participle, -ing)
+    "be": ("is", "was", "been", "being"),
+    "begin": ("begins", "began", "begun", "beginning"),
+    "break": ("breaks", "broke", "broken", "breaking"),
+    "bring": ("brings", "brought", "brought", "bringing"),
+    "build": ("builds", "built", "built", "building"),
+    "buy": ("buys", "bought", "bought", "buying"),
+    "catch": ("catches", "caught", "caught", "catching"),
+    "choose": ("chooses", "chose", "chosen", "choosing"),
+    "come": ("comes", "came", "come", "coming"),
+    "cut": ("cuts", "cut", "cut", "cutting"),
+    "do": ("does", "did", "done", "doing"),
+    "fall": ("falls", "fell", "fallen", "falling"),
+    "feel": ("feels", "felt", "felt", "feeling"),
+    "fight": ("fights", "fought", "fought", "fighting"),
+    "find": ("finds", "found", "found", "finding"),
+    "get": ("gets", "got", "gotten", "getting"),
+    "give": ("gives", "gave", "given", "giving"),
+    "go": ("goes", "went", "gone", "going"),
+    "grow": ("grows", "grew", "grown", "growing"),
+    "have": ("has", "had", "had", "having"),
+    "hear": ("hears", "heard", "heard", "hearing"),
+    "hold": ("holds", "held", "held", "holding"),
+    "keep": ("keeps", "kept", "kept", "keeping"),
+    "know": ("knows", "knew", "known", "knowing"),
+    "lead": ("leads", "led", "led", "leading"),
+    "leave": ("leaves", "left", "left", "leaving"),
+    "lose": ("loses", "lost", "lost", "losing"),
+    "make": ("makes", "made", "made", "making"),
+    "mean": ("means", "meant", "meant", "meaning"),
+    "meet": ("meets", "met", "met", "meeting"),
+    "pay": ("pays", "paid", "paid", "paying"),
+    "put": ("puts", "put", "put", "putting"),
+    "rise": ("rises", "rose", "risen", "rising"),
+    "run": ("runs", "ran", "run", "running"),
+    "say": ("says", "said", "said", "saying"),
+    "see": ("sees", "saw", "seen", "seeing"),
+    "seek": ("seeks", "sought", "sought", "seeking"),
+    "sell": ("sells", "sold", "sold", "selling"),
+    "send": ("sends", "sent", "sent", "sending"),
+    "set": ("sets", "set", "set", "setting"),
+    "shoot": ("shoots", "shot", "shot", "shooting"),
+    "show": ("shows", "showed", "shown", "showing"),
+    "sit": ("sits", "sat", "sat", "sitting"),
+    "speak": ("speaks", "spoke", "spoken", "speaking"),
+    "spend": ("spends", "spent", "spent", "spending"),
+    "stand": ("stands", "stood", "stood", "standing"),
+    "take": ("takes", "took", "taken", "taking"),
+    "teach": ("teaches", "taught", "taught", "teaching"),
+    "tell": ("tells", "told", "told", "telling"),
+    "think": ("thinks", "thought", "thought", "thinking"),
+    "understand": ("understands", "understood", "understood", "understanding"),
+    "win": ("wins", "won", "won", "winning"),
+    "write": ("writes", "wrote", "written", "writing"),
+}
+IRREGULAR_PLURALS = {"man": "men", "woman": "women", "child": "children", "person": "people"}
+# Word endings of adjectives and adverbs, whose "-s" form is another word
+# ("primary" -> "primaries", "final" -> "finals"): no plural is derived.
+NOT_NOUN_OR_VERB = re.compile(r"(al|ary|ous|ive|ful|less|able|ible|ic|ly|est|ent|ant|ing|ed|er|ss|us|is|[^s]s)$")
+VOWELS = "aeiou"
+# Stem endings after which a dropped "e" is restored ("stat" -> "state").
+SILENT_E_STEMS = ("at", "iz", "is", "ut", "ud", "ag", "ot", "ov", "iv", "id", "ar", "ur", "uc", "v", "c", "g", "u")
+FORM_TAGS = ("base", "3sg", "past", "ing")
+
+
+def plural(w: str) -> str:
+    """Regular -s form (noun plural or verb 3rd person)."""
+    if w in IRREGULAR_PLURALS:
+        return IRREGULAR_PLURALS[w]
+    if w in IRREGULAR:
+        return IRREGULAR[w][0]
+    if re.search(r"(s|x|z|ch|sh)$", w):
+        return w + "es"
+    if len(w) > 1 and w[-1] == "y" and w[-2] not in VOWELS:
+        return w[:-1] + "ies"
+    return w + "s"
+
+
+def _doubles(stem: str) -> bool:
+    """One-syllable consonant-vowel-consonant stems double before -ed/-ing ("stop")."""
+    groups = re.findall(r"[aeiouy]+", stem[:-1]) if stem else []
+    return bool(re.search(r"(^|[^aeiou])[aeiou][^aeiouwxy]$", stem)) and len(groups) == 1
+
+
+def verb_forms(word: str) -> dict[str, str] | None:
+    """The verb's forms (base, 3sg, past, ing) from its past or -ing form,
+    or None if `word` is neither.  Regular lemmas are guessed: a wrong guess
+    gives a non-word, which never matches, so it costs nothing."""
+    for base, (s3, past, pp, ing) in IRREGULAR.items():
+        if word in (past, pp, ing):
+            return {"base": base, "3sg": s3, "past": past, "ing": ing}
+    if word.endswith("ied") and len(word) > 4:
+        base = word[:-3] + "y"
+    elif word.endswith("ed") and len(word) > 4:
+        stem = word[:-2]
+        if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsfz" + VOWELS:
+            base = stem[:-1]
+        elif stem.endswith(SILENT_E_STEMS) or _doubles(stem):
+            base = stem + "e"  # "stated" -> "state", "voted" -> "vote"
+        else:
+            base = stem
+    elif word.endswith("ing") and len(word) > 5:
+        stem = word[:-3]
+        if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsfz" + VOWELS:
+            base = stem[:-1]
+        elif _doubles(stem) or stem.endswith(SILENT_E_STEMS):
+            base = stem + "e"
+        else:
+            base = stem
+    else:
+        return None
+    if base in IRREGULAR:
+        s3, past, _pp, ing = IRREGULAR[base]
+        return {"base": base, "3sg": s3, "past": past, "ing": ing}
+    stem = base[:-1] if base.endswith("e") and not base.endswith("ee") else base
+    if _doubles(base):
+        stem = base + base[-1]
+    if base.endswith("y") and base[-2:-1] not in tuple(VOWELS):
+        past, ing = base[:-1] + "ied", base + "ing"
+    elif base.endswith("ee"):
+        past, ing = base + "d", base + "ing"
+    else:
+        past, ing = (base + "d" if base.endswith("e") else stem + "ed"), stem + "ing"
+    forms = {"base": base, "3sg": plural(base), "past": past, "ing": ing}
+    return forms if word in (forms["past"], forms["ing"]) else None
+
+
+def singular(w: str) -> str | None:
+    """The singular of a regular or listed plural, or None."""
+    for one, many in IRREGULAR_PLURALS.items():
+        if w == many:
+            return one
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if re.search(r"(ch|sh|x|ss)es$", w):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")) and len(w) > 3:
+        return w[:-1]
+    return None
+
+
+def _recase(form: str, like: str) -> str:
+    return form[:1].upper() + form[1:] if like[:1].isupper() else form
+
+
+FUNCTION_WORDS = frozenset(
+    "a an the and or but of to in on at by for with from as than then again also only just "
+    "more most much many few some each every both all any other another same such own "
+    "may might must shall should will would can could here there where when while before after "
+    "ahead forward around round instead meanwhile overnight out up down off over under "
+    "high low".split()  # adjectives with a noun plural of another sense ("record highs")
+)
+DETERMINERS = frozenset("a an the this that his her its their our my your".split())
+
+
+def inflections(spun: str, original: str, nouns: frozenset[str]) -> list[tuple[str, str, str]]:
+    """Other forms of a substitution: (spun, original, rule).
+
+    Verbs: the first word of each side, both a past or both an -ing form;
+    past <-> -ing ("taking pictures" -> "shooting" gives "took pictures" ->
+    "shot"), and base and 3rd person unless the spun base is also seen as
+    a noun (`nouns`: "a notice").  Nouns: single words, singular <-> plural
+    ("invoices" -> "bills")."""
+    a, b = spun.split(" "), original.split(" ")
+    out: list[tuple[str, str, str]] = []
+    va, vb = verb_forms(a[0].lower()), verb_forms(b[0].lower())
+    if va and vb:
+        tag = next((t for t in ("past", "ing") if va[t] == a[0].lower()), "")
+        if tag and vb[tag] == b[0].lower():
+            # base and 3rd person forms are often nouns too ("notice",
+            # "hands"), which a past or -ing form is not: only if the
+            # spun base is never seen as a noun and is verb-shaped
+            wanted = ["past", "ing"]
+            if va["base"] not in nouns and len(va["base"]) > 5 and re.search(r"(ize|ise|ify|ate)$", va["base"]):
+                wanted += ["base", "3sg"]
+            ambiguous_past = {v[1] for v in IRREGULAR.values() if v[1] != v[2]}
+            for t in wanted:
+                if t == tag or (t == "past" and vb["past"] in ambiguous_past):
+                    continue
+                out.append((
+                    " ".join([_recase(va[t], a[0]), *a[1:]]),
+                    " ".join([_recase(vb[t], b[0]), *b[1:]]),
+                    f"verb-{tag}-to-{t}",
+                ))
+    if len(a) == 1 and len(b) == 1 and not va and not vb and a[0].isalpha() and b[0].isalpha():
+        la, lb = a[0].lower(), b[0].lower()
+        if la in FUNCTION_WORDS or lb in FUNCTION_WORDS:
+            return out
+        sa, sb = singular(la), singular(lb)
+        if sa and sb and plural(sa) == la and plural(sb) == lb:
+            if not (NOT_NOUN_OR_VERB.search(sa) or NOT_NOUN_OR_VERB.search(sb)):
+                out.append((_recase(sa, a[0]), _recase(sb, b[0]), "singular"))
+        elif not (NOT_NOUN_OR_VERB.search(la) or NOT_NOUN_OR_VERB.search(lb)) and len(la) > 2 and len(lb) > 2:
+            out.append((_recase(plural(la), a[0]), _recase(plural(lb), b[0]), "plural"))
+    return [(s, o, r) for s, o, r in out if s.lower() != o.lower()]
+
+
+def seen_as_nouns(pairs: list[Pair]) -> frozenset[str]:
+    """Words seen right after a determiner in the training text, spun or
+    original ("a notice"): their base form is not safe as a verb entry."""
+    out: set[str] = set()
+    for p in pairs:
+        for text in (p.spun, p.original):
+            words = [norm(t[2]) for t in tokenize(text)]
+            out.update(w for d, w in zip(words, words[1:], strict=False) if d in DETERMINERS)
+    return frozenset(out)
+
+
+def derive_inflections(rows: list[Row], pairs: list[Pair]) -> list[Row]:
+    """Add the other forms of whole-word substitutions (no context, no guard).
+
+    A derived form is refused if it is already a key or an original (no
+    chains), blocked, or contradicted by the training data: seen in the spun
+    text but not, mostly, as the same substitution."""
+    occ = ngram_counts(pairs)
+    support = rewrite_support(pairs)
+    cores = blocked_cores()
+    blocked = blocklist()
+    keys = {r.spun.lower() for r in rows}
+    origs = {r.original.lower() for r in rows}
+    nouns = seen_as_nouns(pairs)
+    new: dict[str, Row] = {}
+    for r in rows:
+        bare = r.sources[0] == "curated" or r.sources[0].startswith(("learned(L0)", "mined:"))
+        if r.guard or not bare or not re.fullmatch(r"[a-z]+( [A-Za-z]+)*", r.spun + " " + r.original):
+            continue
+        for s, o, rule in inflections(r.spun, r.original, nouns):
+            sk, ok = s.lower(), o.lower()
+            if sk in keys or sk in origs or ok in keys or sk in new:
+                continue
+            if (s, o) in blocked or (s, "*") in blocked or core_blocked(s, o, cores):
+                continue
+            seen = occ[key_of(s)]
+            target = " " + " ".join(key_of(o)) + " "
+            backed = sum(1 for x in support.get(case_key(s), ()) if target in x)
+            if seen and backed / seen < MIN_PRECISION:
+                continue
+            new[sk] = Row(s, o, "spun_only", "", r.count, [f"derived:{rule} from {r.spun}->{r.original}"], 2)
+    origs_new = {r.original.lower() for r in new.values()}
+    out = rows + [r for k, r in sorted(new.items()) if k not in origs_new]
+    out.sort(key=lambda r: r.spun)
+    return out
+
+
 def tortured_rows(shared: Path, spin_keys: set[str]) -> list[tuple[str, str]]:
     """The PPS list, minus entries unsafe for news text: single words,
     numbers, annotated corrections, chains, and the reviewed blocklist."""
@@ -563,7 +853,7 @@ def main(argv: list[str] | None = None) -> int:
     curated = {key_of(r["spun"]): key_of(r["original"]) for r in read_tsv(SOURCES / "curated.tsv")}
     pairs = training_pairs(shared)
     learned = learn(pairs, curated, {s for s, _ in blocklist()}, blocked_cores())
-    rows = merge(learned)
+    rows = derive_inflections(merge(learned), pairs)
     write_tsv(
         DATA / "spin_table.tsv",
         [
@@ -578,6 +868,7 @@ def main(argv: list[str] | None = None) -> int:
             "count: times the substitution was seen in aligned data / mined pages.",
             "source: curated | learned(L0 bare, L1 one-side context, L2 both sides):article ids",
             "        and mined:<spun_url> <original_url> pairs | mined:URLs (mined.tsv)",
+            "        | derived:<rule> from <spun>-><original> (another form of a whole-word entry)",
         ],
         COLUMNS,
         ((r.spun, r.original, r.tier, r.guard, str(r.count), "; ".join(r.sources)) for r in rows),
