@@ -144,3 +144,28 @@ def test_paragraph_breaks_match_their_definition(lines: list[str], data: st.Data
         expected.append(bool(expected) and any(segs[k].blank_before for k in range(prev + 1, i + 1)))
         prev = i
     assert segment.paragraph_breaks(segs, kept) == expected
+
+
+def _split_by_definition(text: str) -> list[tuple[int, int, int, int, str, bool]]:
+    """One loop over the lines: what segment.split computes with list passes."""
+    out: list[tuple[int, int, int, int, str, bool]] = []
+    pos, blank = 0, False
+    for lineno, raw in enumerate(text.split("\n"), start=1):
+        stripped = raw.strip()
+        if stripped:
+            start = pos + len(raw) - len(raw.lstrip())
+            out.append((len(out), lineno, start, start + len(stripped), stripped, blank and bool(out)))
+            blank = False
+        else:
+            blank = True
+        pos += len(raw) + 1
+    return out
+
+
+@given(st.lists(st.sampled_from(["a", "", " b c ", "  ", "\td", "x\u00a0", "\u3000y"]), max_size=30))
+def test_split_matches_its_definition(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    segs = segment.split(text)
+    assert [tuple(s) for s in segs] == _split_by_definition(text)
+    assert all(type(s) is segment.Segment for s in segs)
+    assert all(text[s.start : s.end] == s.text for s in segs)

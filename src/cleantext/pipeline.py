@@ -163,7 +163,7 @@ def _classify_until_stable(log: _Log, gone: set[int], config: Config) -> tuple[V
     memo = Memo()
     report: spun.SpinReport | None = None
     for round_no in range(MAX_ROUNDS):
-        kept = [i for i, text in enumerate(log.texts) if i not in gone and text.strip()]
+        kept = [i for i, text in enumerate(log.texts) if text and i not in gone]  # repairs leave no edge space
         # The kept lines as `split(join(...))` would see them: a blank line
         # before one wherever join puts a paragraph break.
         breaks = paragraph_breaks(log.segments, kept)

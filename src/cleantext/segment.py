@@ -12,7 +12,7 @@ import operator
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, repeat
 
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
@@ -30,24 +30,32 @@ def normalise_newlines(text: str) -> str:
 
 
 def split(text: str) -> list[Segment]:
-    """Split newline-normalised `text` into non-blank line segments."""
-    segments: list[Segment] = []
-    append = segments.append
-    make = tuple.__new__  # Segment(...) without its Python-level __new__: one call per line
-    pos = 0
-    blank = False
-    for lineno, raw in enumerate(text.split("\n"), start=1):
-        stripped = raw.strip()
-        if stripped:
-            # strip() hands back the line itself when there is nothing to trim
-            start = pos if stripped is raw else pos + len(raw) - len(raw.lstrip())
-            fields = (len(segments), lineno, start, start + len(stripped), stripped, blank and bool(segments))
-            append(make(Segment, fields))
-            blank = False
-        else:
-            blank = True
-        pos += len(raw) + 1
-    return segments
+    """Split newline-normalised `text` into non-blank line segments.
+
+    Written as whole-list passes (comprehensions, map, accumulate) rather
+    than one Python loop body per line: a page of a million tiny lines
+    spends its time here otherwise.
+    """
+    lines = text.split("\n")
+    stripped = [line.strip() for line in lines]
+    keep = [k for k, s in enumerate(stripped) if s]
+    if not keep:
+        return []
+    # Offset of line k: the lengths of the lines before it plus their newlines.
+    ends_before = [0, *accumulate(map(len, lines))]
+    starts = [ends_before[k] + k for k in keep]
+    # A stripped line that is not the line itself had white space to trim.
+    starts = [
+        at if stripped[k] is lines[k] else at + len(lines[k]) - len(lines[k].lstrip())
+        for at, k in zip(starts, keep, strict=True)
+    ]
+    texts = [stripped[k] for k in keep]
+    ends = list(map(operator.add, starts, map(len, texts)))
+    # A blank line before a segment: its line is not the one right after the
+    # previous segment's (never before the first segment).
+    blank = [False, *map(operator.lt, map((1).__add__, keep), keep[1:])]
+    fields = zip(range(len(keep)), map((1).__add__, keep), starts, ends, texts, blank, strict=True)
+    return list(map(tuple.__new__, repeat(Segment), fields))
 
 
 def apply_replacements(text: str, actions: Iterable[Action]) -> str:
