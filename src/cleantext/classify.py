@@ -11,6 +11,7 @@ the context pass.  Each rule id is also the config switch, the action's
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
@@ -70,7 +71,9 @@ class Feature:
     headline_like: bool  # 1-25 words, no clause-ending punctuation
     prose: bool  # a sentence of 8 words or more
     key: str  # the line as compared for repeats (`_norm`)
+    repeat_key: str | None  # `key` if the line is long enough for the repeat rule
     weight: float = 0.0  # the line's weight in the main-text search (`_line_weight`)
+    caps_tag: bool = False  # an all-caps section tag ("ENT", "WORLD NEWS")
 
 
 # Labels are immutable and mostly few (a rule and a reason): one object each, shared.
@@ -121,9 +124,11 @@ def _features(text: str) -> Feature:
     terminal = last != "" and last in _TERMINAL
     sentence_end = last != "" and last in _SENTENCE_END
     folded = text.casefold() if len(text) <= MAX_PATTERN_CHARS else ""
+    key = _norm(text)
     f = Feature(words, terminal, sentence_end, folded, 1 <= words <= 25 and not terminal,
-                sentence_end and words >= 8, _norm(text))
+                sentence_end and words >= 8, key, key if words >= 2 or len(text) >= 12 else None)
     f.weight = _line_weight(text, f)
+    f.caps_tag = _is_caps_tag(text, f)
     return f
 
 
@@ -244,7 +249,6 @@ class Memo:
 
     feats: dict[str, Feature] = field(default_factory=dict)
     patterns: dict[str, tuple[str, str] | None] = field(default_factory=dict)
-    caps_tags: dict[str, bool] = field(default_factory=dict)  # _is_caps_tag(text)
 
 
 T = TypeVar("T")
@@ -327,25 +331,35 @@ def _first_pattern(text: str, f: Feature, enabled: Collection[str]) -> tuple[str
     return None
 
 
+def _line_pattern(text: str, f: Feature, enabled: Collection[str]) -> tuple[str, str] | None:
+    """The pattern rule matching one line; a line too long for them is
+    prose, where only a caption-style opening ("FILE -") counts."""
+    if len(text) <= MAX_PATTERN_CHARS:
+        return _first_pattern(text, f, enabled)
+    reason = _caption(text, f) if vocab.CAPTION_START.match(text) else None
+    return ("caption", reason) if reason else None
+
+
 def _pattern_pass(doc: _Doc) -> None:
     # Pattern rules see one line only, so a repeated line (menus, 100,000
-    # copies of one line) is matched once per document.
-    seen = doc.memo.patterns
-    for i, text in enumerate(doc.texts):
-        if len(text) > MAX_PATTERN_CHARS:
-            reason = _caption(text, doc.feats[i]) if vocab.CAPTION_START.match(text) else None
-            if reason:
-                doc.label(i, "caption", reason)
-            continue
-        hit = seen[text] if text in seen else once(seen, text, _first_pattern, doc.feats[i], doc.enabled)
-        if hit:
-            rule, reason = hit
-            doc.pattern_rule[i] = rule
+    # copies of one line) is matched once per document; the per-line work
+    # left is list passes over the lines.
+    seen, texts = doc.memo.patterns, doc.texts
+    for i in [i for i, text in enumerate(texts) if text not in seen]:
+        once(seen, texts[i], _line_pattern, doc.feats[i], doc.enabled)
+    hits = list(map(seen.__getitem__, texts))
+    for i in [i for i, hit in enumerate(hits) if hit]:
+        rule, reason = hits[i]  # type: ignore[misc]  # the comprehension kept only hits
+        text = texts[i]
+        if len(text) > MAX_PATTERN_CHARS:  # a caption in prose: no context rules around it
             doc.label(i, rule, reason)
-            if rule == "date_line":
-                doc.verdict.dates.append((i, text))
-            elif rule == "byline":
-                doc.verdict.bylines.append((i, text))
+            continue
+        doc.pattern_rule[i] = rule
+        doc.label(i, rule, reason)
+        if rule == "date_line":
+            doc.verdict.dates.append((i, text))
+        elif rule == "byline":
+            doc.verdict.bylines.append((i, text))
 
 
 def _norm(text: str) -> str:
@@ -354,15 +368,12 @@ def _norm(text: str) -> str:
 
 def _repeated_blocks(doc: _Doc) -> None:
     """Drop later copies of a block (titles, leads, captions); keep the first."""
-    seen: set[str] = set()
-    for i, f in enumerate(doc.feats):
-        if f.words < 2 and len(doc.texts[i]) < 12:
-            continue
-        key = f.key
-        if key in seen:
-            doc.label(i, "repeated_block", "repeats an earlier block")
-        else:
-            seen.add(key)
+    keys = [f.repeat_key for f in doc.feats]
+    # The first line of each key: dict() keeps the last value written, so
+    # feed it the lines bottom-up.
+    first = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1), strict=True))
+    for i in [i for i, key in enumerate(keys) if key is not None and first[key] != i]:
+        doc.label(i, "repeated_block", "repeats an earlier block")
 
 
 def _caption_context(doc: _Doc) -> None:
@@ -442,16 +453,14 @@ def _category_tags(doc: _Doc) -> None:
     """Section tags ("ENT") and kickers above the headline, before the first prose."""
     head = _first_prose(doc)
     nxt: int | None = None  # the closest unlabelled line below i (and above head)
-    caps = doc.memo.caps_tags
     # Bottom-up, so that a chain of short lines above the headline goes in one pass.
-    labels, texts, feats = doc.labels, doc.texts, doc.feats
+    labels, feats = doc.labels, doc.feats
     for i in range(head - 1, -1, -1):
         if i in labels:
             continue
         f = feats[i]
         if f.words <= 3 and not f.terminal:  # what both a tag and a kicker are
-            text = texts[i]
-            if caps[text] if text in caps else once(caps, text, _is_caps_tag, f):
+            if f.caps_tag:
                 doc.label(i, "category_tag", "all-caps section tag above the article")
                 continue
             if nxt is not None and feats[nxt].headline_like and feats[nxt].words > f.words + 2:
@@ -462,24 +471,26 @@ def _category_tags(doc: _Doc) -> None:
 
 def _appended_article(doc: _Doc) -> None:
     """A new wire dateline after the main article has run starts another story."""
-    prose_seen = 0
-    first_dateline: str | None = None
     labels = doc.labels
-    for i, text in enumerate(doc.texts):
-        if i in labels:
+    # Only an unlabelled line with "(" can hold a dateline ("MOSCOW (AP) -").
+    candidates = [i for i, text in enumerate(doc.texts) if "(" in text and i not in labels]
+    if not candidates:
+        return
+    prose_lines = [i for i, f in enumerate(doc.feats) if f.prose and i not in labels]
+    first_dateline: str | None = None
+    for i in candidates:
+        m = vocab.dateline(doc.texts[i])
+        if not m:
             continue
-        m = vocab.dateline(text) if "(" in text else None
-        if m:
-            place = m.group("place").strip()
-            if first_dateline is None and prose_seen < 3:
-                first_dateline = place
-            elif prose_seen >= 3 and place != first_dateline:
-                doc.verdict.appended_from = i
-                for k in range(i, len(doc.texts)):
-                    doc.label(k, "appended_article", f"part of a second article ({place} dateline)")
-                return
-        if doc.feats[i].prose:
-            prose_seen += 1
+        place = m.group("place").strip()
+        prose_seen = bisect.bisect_left(prose_lines, i)  # prose lines above this one
+        if first_dateline is None and prose_seen < 3:
+            first_dateline = place
+        elif prose_seen >= 3 and place != first_dateline:
+            doc.verdict.appended_from = i
+            for k in range(i, len(doc.texts)):
+                doc.label(k, "appended_article", f"part of a second article ({place} dateline)")
+            return
 
 
 def _trailing_headlines(doc: _Doc) -> None:
