@@ -41,7 +41,7 @@ sys.path.insert(0, str(REPO / "scripts"))
 
 from build_spin_table import held_out, load_jsonl, story_of  # noqa: E402
 
-from cleantext import spun  # noqa: E402
+from cleantext import spin_match, spun  # noqa: E402
 from cleantext.tables import load_tsv  # noqa: E402
 
 WORD = re.compile(r"\w+")
@@ -271,10 +271,10 @@ def throughput(texts: list[str]) -> None:
     corpus = texts + ([seed.read_text(encoding="utf-8")] if seed.exists() else [])
     corpus = corpus * 3
     size = sum(len(t.encode("utf-8")) for t in corpus) / 1e6
-    spun._matcher.cache_clear()
-    spun.load_tsv.cache_clear()
+    spin_match.matcher.cache_clear()
+    load_tsv.cache_clear()
     t0 = time.perf_counter()
-    m = spun._matcher()
+    m = spin_match.matcher()
     t_load = time.perf_counter() - t0
 
     def repair() -> None:
@@ -290,12 +290,12 @@ def throughput(texts: list[str]) -> None:
     t_gate = _timed(lambda: [spun.find_repairs(t, spun_report) for t in corpus])
     t_walk = _timed(
         lambda: [
-            list(spun._accepted(t, m.walk_tokens(spun._tokens(t)), spun_ok=True, rules=spun.RULES)) for t in corpus
+            list(spun._accepted(t, m.walk_tokens(t), spun_ok=True, rules=spun.RULES)) for t in corpus
         ]
     )
 
     keys = sorted(
-        {r["spun"] for r in load_tsv(spun.SPIN_TABLE)} | {r["spun"] for r in load_tsv(spun.TORTURED_TABLE)},
+        {r["spun"] for r in load_tsv(spin_match.SPIN_TABLE)} | {r["spun"] for r in load_tsv(spin_match.TORTURED_TABLE)},
         key=lambda k: (-len(k), k),
     )
     t0 = time.perf_counter()

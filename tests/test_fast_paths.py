@@ -3,6 +3,8 @@
 * `vocab.Vocab`: the literal gate and the case-folded `re` fast path must give
   the same answer as the exact `regex` pattern on the original line.
 * `charfix.may_need_fix`: a line it clears must be one ftfy leaves unchanged.
+* `spin_match.Matcher`: the word gate and the searches behind it must find
+  the same candidates as the trie walked from every token.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from ftfy.badness import is_bad
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleantext import charfix, classify, segment, vocab
+from cleantext import charfix, classify, segment, spin_match, vocab
 from cleantext.vocab import Vocab
 
 REPO = Path(__file__).resolve().parent.parent
@@ -169,3 +171,45 @@ def test_split_matches_its_definition(lines: list[str]) -> None:
     assert [tuple(s) for s in segs] == _split_by_definition(text)
     assert all(type(s) is segment.Segment for s in segs)
     assert all(text[s.start : s.end] == s.text for s in segs)
+
+
+# ------------------------------------------------------------------ spin matcher
+
+
+def _spin_disagreements(m: spin_match.Matcher, lines: Iterable[str]) -> list[str]:
+    return [line for line in lines if m.scan(line) != m.walk_tokens(line)]
+
+
+@pytest.mark.parametrize("few_words", [spin_match._FEW_WORDS, 0])
+def test_spin_matcher_agrees_with_the_plain_walk(few_words: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    # few_words=0: every line takes the way of lines with many words
+    monkeypatch.setattr(spin_match, "_FEW_WORDS", few_words)
+    assert _spin_disagreements(spin_match.matcher(), LINES) == []
+
+
+def _toy_matcher(*keys: str) -> spin_match.Matcher:
+    return spin_match.Matcher(
+        [spin_match.Entry(k, "x", "spin_word", False, None, False, 0, "", "toy") for k in keys]
+    )
+
+
+TOY_KEYS = ("foo", "foo bar", "bar baz qux", "x - ray", "it 's", "a b a")
+TOY_LINES = ["Foo bar, bar baz  qux.", "foo\tbar", "X-ray it’s a b a b a", "foo_bar foo", "the bar baz qux"]
+
+
+@pytest.mark.parametrize("few_words", [spin_match._FEW_WORDS, 0])
+def test_spin_matcher_agrees_on_toy_entries(few_words: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(spin_match, "_FEW_WORDS", few_words)
+    m = _toy_matcher(*TOY_KEYS)
+    assert _spin_disagreements(m, TOY_LINES) == []
+    assert all(m.scan(line) for line in TOY_LINES)
+
+
+def test_a_wrong_spin_shortcut_is_caught(monkeypatch: pytest.MonkeyPatch) -> None:
+    # "foo" taken for a one-word entry that no longer entry starts with
+    m = _toy_matcher(*TOY_KEYS)
+    m.whole["foo"] = m.root.children["foo"].found
+    assert _spin_disagreements(m, TOY_LINES) == ["Foo bar, bar baz  qux.", "foo\tbar"]
+    # words in a row taken to be one space apart
+    monkeypatch.setattr(spin_match, "_words_in_a_row", lambda words: regex.compile(" ".join(words)))
+    assert _spin_disagreements(_toy_matcher(*TOY_KEYS), TOY_LINES) == ["Foo bar, bar baz  qux.", "X-ray it’s a b a b a"]

@@ -11,12 +11,15 @@ import random
 import re
 import sys
 import tracemalloc
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from cleantext import spun
+from cleantext import spin_match
+from cleantext.spin_match import SPIN_TABLE, TORTURED_TABLE
 from cleantext.spun import RULES, Edit, SpinReport, detect, find_repairs
+from cleantext.tables import load_tsv
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"
@@ -275,8 +278,8 @@ def test_tables_pass_check(tmp_path: Path) -> None:
 
 
 def test_matcher_is_loaded_once() -> None:
-    assert spun._matcher() is spun._matcher()
-    assert spun._matcher().size > 1000
+    assert spin_match.matcher() is spin_match.matcher()
+    assert spin_match.matcher().size > 1000
 
 
 # --- mined pairs and core blocklist (scripts/build_spin_table.py) -------------------
@@ -294,7 +297,7 @@ def test_core_blocklist_blocks_natural_synonyms_in_any_context() -> None:
 
 
 def test_mined_pairs_are_learned_with_provenance_and_natural_synonyms_stay_out() -> None:
-    rows = {r["spun"]: r for r in spun.load_tsv(spun.SPIN_TABLE)}
+    rows = {r["spun"]: r for r in load_tsv(SPIN_TABLE)}
     mined = [r for r in rows.values() if "mined:http" in r["source"]]
     assert mined, "mined_aligned.jsonl pairs should contribute entries"
     # learned entries are spun_only; curated rows keep their tier and gain support
@@ -320,7 +323,7 @@ def test_mined_pairs_refuse_reserved_sites(tmp_path: Path, monkeypatch: pytest.M
 
 # --- matcher: word gate, chunks, batches (issue 4) ------------------------------------
 
-_ROWS = [r["spun"] for r in spun.load_tsv(spun.SPIN_TABLE)] + [r["spun"] for r in spun.load_tsv(spun.TORTURED_TABLE)]
+_ROWS = [r["spun"] for r in load_tsv(SPIN_TABLE)] + [r["spun"] for r in load_tsv(TORTURED_TABLE)]
 _PIECES = (
     "the of and to a in is that said stated within folks people however extra 12 months Royal navy "
     "assault rifle taking pictures Sky Information live performance corridor".split()
@@ -342,14 +345,22 @@ def _random_text(rng: random.Random, pieces: int, seps: list[str] = _SEPS) -> st
     return "".join(out)
 
 
-def _reference(text: str) -> tuple[int, list[object]]:
-    """The plain walk from every token, and the word count as defined by it."""
-    toks = spun._tokens(text)
-    return sum(1 for t in toks if t.norm[-1:].isalnum()), spun._matcher().walk_tokens(toks)
+def _reference(text: str) -> tuple[Counter[bytes], list[object]]:
+    """The plain walk from every token, and the words as defined by it."""
+    toks = spin_match._tokens(text)
+    words = Counter(t.norm.lstrip(spin_match._GLUE).encode() for t in toks if t.norm[-1:].isalnum())
+    return words, spin_match.matcher().walk_tokens(text)
+
+
+def _scan(text: str) -> tuple[Counter[bytes], list[object]]:
+    """What the matcher finds in `text`, and the words it tells."""
+    words: Counter[bytes] = Counter()
+    cands = spin_match.matcher().scan_lines({text: 1}, lambda ws, times: words.update(ws * times))
+    return words, cands.get(text, [])
 
 
 def test_lower_keeps_offsets_and_token_classes() -> None:
-    # _fast_norm relies on this: apart from "İ" every character lower-cases
+    # _lower_shifts relies on this: apart from "İ" every character lower-cases
     # to one character of the same \w / \s class (Σ is excluded for context).
     word, space = re.compile(r"\w"), re.compile(r"\s")
     for i in range(sys.maxunicode + 1):
@@ -366,42 +377,49 @@ def test_split_words_is_the_word_regex() -> None:
     rng = random.Random(1)
     for _ in range(300):
         low = _random_text(rng, rng.randint(0, 30)).lower()
-        assert spun._split_words(low) == [w.encode("utf-8", "surrogatepass") for w in re.findall(r"\w+", low)]
+        assert spin_match._split_words(low) == [w.encode("utf-8", "surrogatepass") for w in re.findall(r"\w+", low)]
 
 
 @pytest.mark.parametrize("seed", range(4))
 def test_word_gate_finds_what_the_plain_walk_finds(seed: int) -> None:
     rng = random.Random(seed)
-    m = spun._matcher()
     for _ in range(250):
         text = _random_text(rng, rng.randint(0, 30))
-        assert m.scan(text) == _reference(text), text
+        assert _scan(text) == _reference(text), text
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_many_words_are_found_by_index_as_the_plain_walk_finds(seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(spin_match, "_FEW_WORDS", 0)  # every line takes the long-line way
+    rng = random.Random(seed)
+    for _ in range(250):
+        text = _random_text(rng, rng.randint(0, 30))
+        assert _scan(text) == _reference(text), text
 
 
 def test_gate_is_not_fooled_by_scattered_words() -> None:
     # every word of "live performance corridor" is there, but not in a row
     text = "A live band, a performance, a corridor."
-    assert spun._matcher().scan(text) == (7, [])
+    assert _scan(text) == (Counter(w.lower().encode() for w in re.findall(r"\w+", text)), [])
     assert find_repairs(text, SPUN) == []
 
 
 def test_long_lines_are_scanned_in_chunks_with_the_same_result(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(spun, "_CHUNK", 40)
+    monkeypatch.setattr(spin_match, "_CHUNK", 40)
     rng = random.Random(7)
-    m = spun._matcher()
     long_seps = [*_SEPS, " " * 100, "." * 90, "\n\n" * 30]  # entries run over cuts
     for _ in range(200):
         text = _random_text(rng, rng.randint(5, 40), long_seps)
-        assert m.scan(text) == _reference(text), text
+        assert _scan(text) == _reference(text), text
     text = "Mass" + " " * 200 + "taking pictures" + " " * 300 + "in İstanbul Σ and the live performance corridor"
-    assert m.scan(text) == _reference(text)
+    assert _scan(text) == _reference(text)
 
 
 def test_detect_in_batches_and_repeated_lines_as_before(monkeypatch: pytest.MonkeyPatch) -> None:
     lines = [*NORMAL, "Folks stated within the metropolis that the mass taking pictures was an assault."] * 3
     whole = detect(lines)
-    monkeypatch.setattr(spun, "_BATCH", 100)
-    monkeypatch.setattr(spun, "_CHUNK", 60)
+    monkeypatch.setattr(spin_match, "_BATCH", 100)
+    monkeypatch.setattr(spin_match, "_CHUNK", 60)
     batched = detect(lines)
     assert batched.as_dict() == whole.as_dict()
     once = detect(lines[: len(lines) // 3])
@@ -409,14 +427,26 @@ def test_detect_in_batches_and_repeated_lines_as_before(monkeypatch: pytest.Monk
     assert whole.evidence["phrases"] == {k: 3 * v for k, v in once.evidence["phrases"].items()}
 
 
+@pytest.mark.parametrize("seed", range(2))
+def test_detect_counts_the_words_of_every_line_and_repeat(seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(spin_match, "_BATCH", 300)
+    monkeypatch.setattr(spin_match, "_CHUNK", 80)
+    rng = random.Random(seed)
+    for _ in range(30):
+        distinct = [_random_text(rng, rng.randint(0, 25)) for _ in range(rng.randint(1, 8))]
+        lines = [rng.choice(distinct) for _ in range(rng.randint(1, 15))]
+        expected = sum(sum(_reference(line)[0].values()) for line in lines)
+        assert detect(lines).evidence["words"] == expected, lines
+
+
 def test_find_repairs_reuses_what_detect_found(monkeypatch: pytest.MonkeyPatch) -> None:
     lines = ["Gunmen attacked a live performance corridor, Sky Information reported.", *NORMAL]
     rep = detect(lines)
     expected = [find_repairs(ln, rep) for ln in lines]
     calls: list[str] = []
-    m = spun._matcher()
+    m = spin_match.matcher()
     scan = m.scan
-    monkeypatch.setattr(m, "scan", lambda text, counts=None: calls.append(text) or scan(text, counts))
+    monkeypatch.setattr(m, "scan", lambda text: calls.append(text) or scan(text))
     assert [find_repairs(ln, rep) for ln in lines] == expected
     assert calls == []  # no line scanned twice
     fresh = SpinReport(rep.score, rep.is_spun, rep.evidence)
@@ -427,13 +457,13 @@ def test_find_repairs_reuses_what_detect_found(monkeypatch: pytest.MonkeyPatch) 
 def test_guard_window_memo_sees_the_character_before_the_window() -> None:
     guard = re.compile(r"\bfoo")
     for text in ("x" * 50 + "foo", " " * 50 + "foo", "foo"):
-        lo = max(0, len(text) - 3 - spun.GUARD_WINDOW)
+        lo = max(0, len(text) - 3 - spin_match.GUARD_WINDOW)
         direct = guard.search(text, lo, len(text)) is not None
-        assert spun._guard_hit(guard, text[lo - 1 :] if lo else text, 1 if lo else 0) == direct, text
+        assert spin_match._guard_hit(guard, text[lo - 1 :] if lo else text, 1 if lo else 0) == direct, text
 
 
 def test_long_line_memory_stays_small() -> None:
-    spun._matcher()
+    spin_match.matcher()
     line = "The council approved the new budget on Tuesday after a long debate in the chamber. " * 30000
     tracemalloc.start()
     try:
@@ -484,7 +514,7 @@ def test_capitalised_home_is_the_house_in_spun_documents() -> None:
 
 
 def test_natural_synonyms_stay_out_of_the_table() -> None:
-    rows = {r["spun"].lower() for r in spun.load_tsv(spun.SPIN_TABLE)}
+    rows = {r["spun"].lower() for r in load_tsv(SPIN_TABLE)}
     for natural in ("these", "ground", "of america"):
         assert natural not in rows, natural
 

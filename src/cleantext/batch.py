@@ -126,9 +126,9 @@ def _init_worker(config: Config, options: dict[str, Any]) -> None:
     """Per-process set-up: keep the config and load the spin tables once."""
     global _CONFIG, _OPTIONS
     _CONFIG, _OPTIONS = config, options
-    from . import spun
+    from . import spin_match
 
-    spun._matcher()
+    spin_match.matcher()
 
 
 class RecordError(Exception):

@@ -1,7 +1,8 @@
 """Pause Python's cyclic garbage collector around allocation-heavy work.
 
 Cleaning a document makes a few objects per line (segments, features,
-actions) and no reference cycles.  Meanwhile the collector keeps walking
+actions) and no reference cycles; loading the spin tables makes some 50,000
+objects that live as long as the process.  Meanwhile the collector keeps walking
 every live object: on a 200,000-line document that is a third of the time.
 Pausing it is safe (reference counting still frees everything at once; a
 cycle made elsewhere is collected once the pause ends) and the previous
