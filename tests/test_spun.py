@@ -536,3 +536,13 @@ def test_short_capitalised_entries_match_only_their_own_spelling(line: str, repa
 
 def test_long_capitalised_entries_match_all_caps() -> None:
     assert repair("METROPOLIS CORRIDOR CLOSED", NOT_SPUN).startswith("CITY HALL")
+
+
+def test_may_need_repair_names_only_lines_find_repairs_could_change() -> None:
+    lines = ["The gunmen opened fire in the live performance corridor.", "Nothing to see here today.", "x"]
+    report = detect(lines)
+    todo = report.may_need_repair(lines)
+    changed = [k for k, line in enumerate(lines) if find_repairs(line, report)]
+    assert changed == [0] and set(changed) <= set(todo) and 1 not in todo
+    not_english = detect(["Der Schütze eröffnete das Feuer im Konzertsaal."])
+    assert not_english.may_need_repair(["Der Schütze eröffnete das Feuer im Konzertsaal."]) == []

@@ -137,8 +137,9 @@ def _repair_spin(log: _Log, kept: list[int], config: Config) -> spun.SpinReport 
     rules = [r for r in spun.RULES if r in config.enabled()]
     if not rules:
         return None
-    report = spun.detect([log.texts[i] for i in kept])
-    for i in kept:
+    texts = [log.texts[i] for i in kept]
+    report = spun.detect(texts)
+    for i in map(kept.__getitem__, report.may_need_repair(texts)):
         shift = 0
         for e in spun.find_repairs(log.texts[i], report, rules=rules):
             log.replace(i, e.start + shift, e.end + shift, e.after, e.rule, "spin", e.reason, e.evidence)

@@ -107,6 +107,15 @@ class SpinReport:
     # does not scan a line twice.
     cands: Mapping[str, Sequence[Cand]] = field(default_factory=dict, repr=False, compare=False)
 
+    def may_need_repair(self, texts: Sequence[str]) -> list[int]:
+        """Positions of the lines find_repairs() could change: none unless the
+        document is English, and never a line detect() found nothing in.  One
+        list pass, so that a page of many lines is not one call per line."""
+        if not self.evidence.get("english", False):
+            return []
+        no_hits = self.no_hits
+        return [k for k, text in enumerate(texts) if text not in no_hits]
+
     def as_dict(self) -> dict[str, Any]:
         """Plain JSON-able form for Result.metadata and the explain log."""
         return {"score": self.score, "is_spun": self.is_spun, "evidence": dict(self.evidence)}
