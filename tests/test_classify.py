@@ -55,6 +55,7 @@ TRIGGERS = [
     ("repeated_block", PROSE2, "\n\n".join([PROSE, PROSE2, PROSE3, PROSE2])),
     ("image_label", "Leeds Council", article("Leeds Council\nThe chamber on Tuesday (Jane Doe/PA Wire)")),
     ("category_tag", "NEWS", "NEWS\n\nCouncil approves budget after long debate\n\n" + PROSE),
+    ("category_tag", "Local politics", "Local politics\n\nCouncil approves budget after long debate\n\n" + PROSE),
     ("appended_article", "LONDON (Reuters) — Shares rose on Friday as investors weighed new data on the economy.",
      "LEEDS (AP) — " + "\n\n".join([PROSE, PROSE2, PROSE3, PROSE4])
      + "\n\nLONDON (Reuters) — Shares rose on Friday as investors weighed new data on the economy."),
@@ -193,3 +194,19 @@ def test_boilerplate_kinds(rule: str, line: str, dropped: bool) -> None:
         assert got == rule
     else:
         assert got is None
+
+
+def test_kickers_are_short_lines_right_above_a_longer_headline() -> None:
+    # A run of short lines above the headline goes, each 3+ words shorter than it.
+    doc = "Local politics\n\nBudget vote\n\nCouncil approves budget after long debate\n\n" + PROSE
+    assert drops(doc) == {"Local politics": "category_tag", "Budget vote": "category_tag"}
+    # Not 3 words shorter than the line below: no kicker (the run stops there).
+    doc = "Local politics\n\nBudget vote\n\nCouncil backs budget\n\n" + PROSE
+    assert "category_tag" not in drops(doc).values()
+    # A line of 4+ words is no kicker and ends the run; the short line above it
+    # is judged against it: "Watch live" is not 3 words shorter than
+    # "Voters go to polls", "Elections" is shorter than "Voters head to the polls".
+    doc = "Watch live\n\nVoters go to polls\n\nCouncil approves budget after long debate\n\n" + PROSE
+    assert drops(doc).get("Watch live") != "category_tag"
+    doc = "Elections\n\nVoters head to the polls\n\nCouncil approves budget after long debate\n\n" + PROSE
+    assert drops(doc).get("Elections") == "category_tag"

@@ -344,9 +344,9 @@ def _pattern_pass(doc: _Doc) -> None:
     # Pattern rules see one line only, so a repeated line (menus, 100,000
     # copies of one line) is matched once per document; the per-line work
     # left is list passes over the lines.
-    seen, texts = doc.memo.patterns, doc.texts
-    for i in [i for i, text in enumerate(texts) if text not in seen]:
-        once(seen, texts[i], _line_pattern, doc.feats[i], doc.enabled)
+    seen, texts, feats = doc.memo.patterns, doc.texts, doc.memo.feats
+    for text in dict.fromkeys([text for text in texts if text not in seen]):
+        seen[text] = _line_pattern(text, feats[text], doc.enabled)
     hits = list(map(seen.__getitem__, texts))
     for i in [i for i, hit in enumerate(hits) if hit]:
         rule, reason = hits[i]  # type: ignore[misc]  # the comprehension kept only hits
@@ -450,23 +450,24 @@ def _is_caps_tag(text: str, f: Feature) -> bool:
 
 
 def _category_tags(doc: _Doc) -> None:
-    """Section tags ("ENT") and kickers above the headline, before the first prose."""
+    """Section tags ("ENT") and kickers above the headline, before the first prose.
+
+    A kicker is a run of short lines (at most 3 words, no closing punctuation)
+    right above a headline-like line, each shorter than it by 3 words or more;
+    labelled lines in between do not break the run.
+    """
     head = _first_prose(doc)
-    nxt: int | None = None  # the closest unlabelled line below i (and above head)
-    # Bottom-up, so that a chain of short lines above the headline goes in one pass.
     labels, feats = doc.labels, doc.feats
-    for i in range(head - 1, -1, -1):
-        if i in labels:
-            continue
-        f = feats[i]
-        if f.words <= 3 and not f.terminal:  # what both a tag and a kicker are
-            if f.caps_tag:
-                doc.label(i, "category_tag", "all-caps section tag above the article")
-                continue
-            if nxt is not None and feats[nxt].headline_like and feats[nxt].words > f.words + 2:
-                doc.label(i, "category_tag", "short kicker above the headline")
-                continue
-        nxt = i
+    for i in [i for i in range(head) if feats[i].caps_tag and i not in labels]:
+        doc.label(i, "category_tag", "all-caps section tag above the article")
+    open_lines = [i for i in range(head) if i not in labels]
+    for pos in [p for p, i in enumerate(open_lines) if feats[i].headline_like and feats[i].words > 3]:
+        words = feats[open_lines[pos]].words
+        for k in range(pos - 1, -1, -1):  # walks stop at the next headline: linear overall
+            f = feats[open_lines[k]]
+            if not (f.words <= 3 and not f.terminal and words > f.words + 2):
+                break
+            doc.label(open_lines[k], "category_tag", "short kicker above the headline")
 
 
 def _appended_article(doc: _Doc) -> None:

@@ -66,24 +66,27 @@ def _authors(bylines: Sequence[tuple[int, str]]) -> list[str]:
     return names
 
 
-def _title(texts: Sequence[str], verdict: Verdict) -> str | None:
+def _title(texts: Sequence[str], verdict: Verdict, seen: dict[str, Feature]) -> str | None:
     """The first headline-like line before the article's first prose paragraph."""
-    seen: dict[str, Feature] = {}
+    labels = verdict.labels
     for i, text in enumerate(texts):
         f = seen[text] if text in seen else once(seen, text, _features)
-        if f.prose and i not in verdict.labels:
+        if f.prose and i not in labels:
             return None
-        label = verdict.labels.get(i)
-        if label and label.rule != "repeated_block":
+        if i in labels and labels[i].rule != "repeated_block":
             continue
         if f.headline_like and 3 <= f.words <= 18:
             return text
     return None
 
 
-def extract(texts: Sequence[str], verdict: Verdict) -> dict[str, Any]:
-    """Metadata fields from the (repaired) segment texts and the classifier's findings."""
-    meta: dict[str, Any] = {"title": _title(texts, verdict)}
+def extract(texts: Sequence[str], verdict: Verdict, features: dict[str, Feature] | None = None) -> dict[str, Any]:
+    """Metadata fields from the (repaired) segment texts and the classifier's findings.
+
+    `features` may hold the classifier's per-line features (keyed by line
+    text) so that they are not computed twice.
+    """
+    meta: dict[str, Any] = {"title": _title(texts, verdict, features if features is not None else {})}
     meta["date"] = next((d for _, t in verdict.dates if (d := iso_date(t))), None)
     authors = _authors(verdict.bylines)
     meta["authors"] = authors

@@ -154,14 +154,15 @@ def _repair_spin(log: _Log, kept: list[int], config: Config) -> spun.SpinReport 
 MAX_ROUNDS = 6
 
 
-def _classify_until_stable(log: _Log, gone: set[int], config: Config) -> tuple[Verdict, spun.SpinReport | None]:
+def _classify_until_stable(log: _Log, gone: set[int], config: Config,
+                           memo: Memo) -> tuple[Verdict, spun.SpinReport | None]:
     """Drop boilerplate round by round; spin repair runs after the first round.
 
-    Returns the findings of all rounds (keyed by segment index) and the spin report.
+    Returns the findings of all rounds (keyed by segment index) and the spin
+    report; `memo` keeps the per-line results for the rounds and the metadata.
     """
     enabled = config.enabled()
     merged = Verdict()
-    memo = Memo()
     report: spun.SpinReport | None = None
     for round_no in range(MAX_ROUNDS):
         kept = [i for i, text in enumerate(log.texts) if text and i not in gone]  # repairs leave no edge space
@@ -198,8 +199,9 @@ def _run(text: str, config: Config) -> Result:
     log = _Log(segments)
     _repair_lines(log, config)
     gone = {a.segment for a in log.actions if a.op == "drop"}
-    verdict, report = _classify_until_stable(log, gone, config)
-    metadata: dict[str, Any] = extract(log.texts, verdict)
+    memo = Memo()
+    verdict, report = _classify_until_stable(log, gone, config, memo)
+    metadata: dict[str, Any] = extract(log.texts, verdict, memo.feats)
     metadata["spin"] = report.as_dict() if report else None
     metadata["input_looks_like_html"] = markup.looks_like_html(text)
     appended = sorted(i for i, label in verdict.labels.items() if label.rule == "appended_article")
