@@ -621,6 +621,9 @@ IRREGULAR = {  # base: (3sg, past, past participle, -ing)
     "win": ("wins", "won", "won", "winning"),
     "write": ("writes", "wrote", "written", "writing"),
 }
+# Irregular pasts that differ from the participle: a derived "talked" ->
+# "spoke" would break "has talked".
+AMBIGUOUS_PAST = frozenset(past for _s3, past, pp, _ing in IRREGULAR.values() if past != pp)
 IRREGULAR_PLURALS = {"man": "men", "woman": "women", "child": "children", "person": "people"}
 # Word endings of adjectives and adverbs, whose "-s" form is another word
 # ("primary" -> "primaries", "final" -> "finals"): no plural is derived.
@@ -650,6 +653,17 @@ def _doubles(stem: str) -> bool:
     return bool(re.search(r"(^|[^aeiou])[aeiou][^aeiouwxy]$", stem)) and len(groups) == 1
 
 
+def _base_of_stem(stem: str) -> str:
+    """The base verb of what is left of a past or -ing form without its
+    ending: a doubled consonant undone ("stopp"), a silent "e" restored
+    ("stat" -> "state", "vot" -> "vote")."""
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsfz" + VOWELS:
+        return stem[:-1]
+    if stem.endswith(SILENT_E_STEMS) or _doubles(stem):
+        return stem + "e"
+    return stem
+
+
 def verb_forms(word: str) -> dict[str, str] | None:
     """The verb's forms (base, 3sg, past, ing) from its past or -ing form,
     or None if `word` is neither.  Regular lemmas are guessed: a wrong guess
@@ -660,21 +674,9 @@ def verb_forms(word: str) -> dict[str, str] | None:
     if word.endswith("ied") and len(word) > 4:
         base = word[:-3] + "y"
     elif word.endswith("ed") and len(word) > 4:
-        stem = word[:-2]
-        if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsfz" + VOWELS:
-            base = stem[:-1]
-        elif stem.endswith(SILENT_E_STEMS) or _doubles(stem):
-            base = stem + "e"  # "stated" -> "state", "voted" -> "vote"
-        else:
-            base = stem
+        base = _base_of_stem(word[:-2])
     elif word.endswith("ing") and len(word) > 5:
-        stem = word[:-3]
-        if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsfz" + VOWELS:
-            base = stem[:-1]
-        elif _doubles(stem) or stem.endswith(SILENT_E_STEMS):
-            base = stem + "e"
-        else:
-            base = stem
+        base = _base_of_stem(word[:-3])
     else:
         return None
     if base in IRREGULAR:
@@ -741,9 +743,8 @@ def inflections(spun: str, original: str, nouns: frozenset[str]) -> list[tuple[s
             wanted = ["past", "ing"]
             if va["base"] not in nouns and len(va["base"]) > 5 and re.search(r"(ize|ise|ify|ate)$", va["base"]):
                 wanted += ["base", "3sg"]
-            ambiguous_past = {v[1] for v in IRREGULAR.values() if v[1] != v[2]}
             for t in wanted:
-                if t == tag or (t == "past" and vb["past"] in ambiguous_past):
+                if t == tag or (t == "past" and vb["past"] in AMBIGUOUS_PAST):
                     continue
                 out.append((
                     " ".join([_recase(va[t], a[0]), *a[1:]]),
