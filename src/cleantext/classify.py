@@ -336,7 +336,7 @@ def _line_pattern(text: str, f: Feature, enabled: Collection[str]) -> tuple[str,
     prose, where only a caption-style opening ("FILE -") counts."""
     if len(text) <= MAX_PATTERN_CHARS:
         return _first_pattern(text, f, enabled)
-    reason = _caption(text, f) if vocab.CAPTION_START.match(text) else None
+    reason = _caption(text, f)  # too many words for a trailing credit: the opening decides
     return ("caption", reason) if reason else None
 
 
@@ -351,11 +351,10 @@ def _pattern_pass(doc: _Doc) -> None:
     for i in [i for i, hit in enumerate(hits) if hit]:
         rule, reason = hits[i]  # type: ignore[misc]  # the comprehension kept only hits
         text = texts[i]
+        doc.label(i, rule, reason)
         if len(text) > MAX_PATTERN_CHARS:  # a caption in prose: no context rules around it
-            doc.label(i, rule, reason)
             continue
         doc.pattern_rule[i] = rule
-        doc.label(i, rule, reason)
         if rule == "date_line":
             doc.verdict.dates.append((i, text))
         elif rule == "byline":
@@ -379,7 +378,7 @@ def _repeated_blocks(doc: _Doc) -> None:
 def _caption_context(doc: _Doc) -> None:
     """Alt text / 'Picture:' / caption triples and short image labels."""
     n = len(doc.texts)
-    for i, rule in list(doc.pattern_rule.items()):
+    for i, rule in doc.pattern_rule.items():  # labelling never changes pattern_rule
         if rule not in ("caption", "photo_credit"):
             continue
         marker_only = bool(vocab.CAPTION_MARKER.fullmatch(doc.texts[i]))
@@ -400,7 +399,7 @@ def _caption_context(doc: _Doc) -> None:
 def _author_box(doc: _Doc) -> None:
     """A bare name line next to a byline, role or @handle line is part of the author box."""
     n = len(doc.texts)
-    for i, rule in list(doc.pattern_rule.items()):
+    for i, rule in doc.pattern_rule.items():  # labelling never changes pattern_rule
         if rule != "byline":
             continue
         for j in (i - 2, i - 1, i + 1, i + 2):
@@ -413,7 +412,7 @@ def _author_box(doc: _Doc) -> None:
 
 def _video_titles(doc: _Doc) -> None:
     """The headline-like line right after a video notice is the video's title."""
-    for i, rule in list(doc.pattern_rule.items()):
+    for i, rule in doc.pattern_rule.items():  # labelling never changes pattern_rule
         if rule == "video_notice" and i + 1 < len(doc.texts):
             f = doc.feats[i + 1]
             if f.headline_like and f.words <= 12 and not doc.texts[i + 1].endswith("?"):
@@ -424,7 +423,7 @@ def _link_lists(doc: _Doc) -> None:
     """After a related-links header, drop the headline lines until prose resumes."""
     n = len(doc.texts)
     done = 0  # lines below this were already walked as list items
-    for i, rule in list(doc.pattern_rule.items()):
+    for i, rule in doc.pattern_rule.items():  # labelling never changes pattern_rule
         if rule != "link_list" or i < done:
             continue
         j = i + 1
@@ -538,7 +537,6 @@ def _line_weight(text: str, f: Feature) -> float:
     if len(_LOW_WORD.findall(head)) > len(_CAP_WORD.findall(head)) * LOWER_RATIO:
         return -LOWER_PEN  # a list item or a sentence fragment, not a menu entry
     return -(1.0 + 0.5 * min(f.words, 30))
-
 
 
 def _best_run(weights: Sequence[float], lo: int, hi: int) -> tuple[float, int, int]:

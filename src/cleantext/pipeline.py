@@ -134,7 +134,8 @@ def _trim_edges(log: _Log, i: int, rule: str) -> None:
 
 
 def _repair_spin(log: _Log, kept: list[int], config: Config) -> spun.SpinReport | None:
-    rules = [r for r in spun.RULES if r in config.enabled()]
+    enabled = config.enabled()
+    rules = [r for r in spun.RULES if r in enabled]
     if not rules:
         return None
     texts = [log.texts[i] for i in kept]

@@ -41,20 +41,21 @@ def split(text: str) -> list[Segment]:
     keep = [k for k, s in enumerate(stripped) if s]
     if not keep:
         return []
-    # Offset of line k: the lengths of the lines before it plus their newlines.
+    # Offset of line k: the lengths of the lines before it plus their newlines,
+    # plus the white space a stripped line lost at its start (a stripped line
+    # that is the line itself lost none).
     ends_before = [0, *accumulate(map(len, lines))]
-    starts = [ends_before[k] + k for k in keep]
-    # A stripped line that is not the line itself had white space to trim.
     starts = [
-        at if stripped[k] is lines[k] else at + len(lines[k]) - len(lines[k].lstrip())
-        for at, k in zip(starts, keep, strict=True)
+        ends_before[k] + k + (0 if stripped[k] is lines[k] else len(lines[k]) - len(lines[k].lstrip()))
+        for k in keep
     ]
     texts = [stripped[k] for k in keep]
     ends = list(map(operator.add, starts, map(len, texts)))
+    linenos = [k + 1 for k in keep]
     # A blank line before a segment: its line is not the one right after the
     # previous segment's (never before the first segment).
-    blank = [False, *map(operator.lt, map((1).__add__, keep), keep[1:])]
-    fields = zip(range(len(keep)), map((1).__add__, keep), starts, ends, texts, blank, strict=True)
+    blank = [False, *map(operator.lt, linenos, keep[1:])]
+    fields = zip(range(len(keep)), linenos, starts, ends, texts, blank, strict=True)
     return list(map(tuple.__new__, repeat(Segment), fields))
 
 

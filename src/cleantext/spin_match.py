@@ -513,7 +513,7 @@ class Matcher:
         wanted = set(idx)
         for w in distinct:
             matches = _words_in_a_row((w.decode(),)).finditer(low)
-            at = [i for i, x in enumerate(words) if x == w] if len(words) > 256 else _indexes(words, w, 0, len(words))
+            at = _indexes(words, w, 0, len(words))
             for i, m in zip(at, matches, strict=False):
                 if i in wanted:
                     out[i] = m.start()

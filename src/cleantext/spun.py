@@ -310,7 +310,7 @@ def find_repairs(text: str, report: SpinReport, *, rules: Collection[str] = RULE
     if `report.is_spun`.  Edits are non-overlapping and sorted by start;
     the replacement takes the case of the replaced text.
     """
-    if not report.evidence.get("english", False) or text in report.no_hits:
+    if not report.may_need_repair([text]):
         return []
     found = report.cands.get(text)
     if found is None:
