@@ -20,7 +20,8 @@ from ftfy.badness import is_bad
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleantext import charfix, classify, segment, spin_match, vocab
+from cleantext import Config, charfix, classify, metadata, pipeline, segment, spin_match, vocab
+from cleantext.model import Action
 from cleantext.vocab import Vocab
 
 REPO = Path(__file__).resolve().parent.parent
@@ -146,6 +147,7 @@ def test_paragraph_breaks_match_their_definition(lines: list[str], data: st.Data
         expected.append(bool(expected) and any(segs[k].blank_before for k in range(prev + 1, i + 1)))
         prev = i
     assert segment.paragraph_breaks(segs, kept) == expected
+    assert segment.paragraph_breaks(segs, kept, segment.blank_counts(segs)) == expected
 
 
 def _split_by_definition(text: str) -> list[tuple[int, int, int, int, str, bool]]:
@@ -171,6 +173,130 @@ def test_split_matches_its_definition(lines: list[str]) -> None:
     assert [tuple(s) for s in segs] == _split_by_definition(text)
     assert all(type(s) is segment.Segment for s in segs)
     assert all(text[s.start : s.end] == s.text for s in segs)
+
+
+def _join_by_definition(segs: list[segment.Segment], actions: list[Action]) -> str:
+    """One loop over the segments: what segment.join computes with list passes."""
+    dropped = {a.segment for a in actions if a.op == "drop"}
+    texts = segment.current_texts(segs, actions)
+    kept = [i for i, text in enumerate(texts) if i not in dropped and text.strip()]
+    breaks = segment.paragraph_breaks(segs, kept)
+    return "\n".join("\n" + texts[i] if para else texts[i] for i, para in zip(kept, breaks, strict=True))
+
+
+@given(st.lists(st.sampled_from(["a", "", " b c ", "  ", "d e"]), max_size=30), st.data())
+def test_join_matches_its_definition(lines: list[str], data: st.DataObject) -> None:
+    segs = segment.split("\n".join(lines))
+    actions: list[Action] = []
+    for i in data.draw(st.lists(st.integers(-2, len(segs) + 1), max_size=10)):
+        if 0 <= i < len(segs) and data.draw(st.booleans()):  # blank a line, or change its first character
+            after = data.draw(st.sampled_from(["", " ", "x"]))
+            text = segment.current_texts(segs, actions)[i]
+            actions.append(Action("r", "replace", i, 0, text[:1], after, 0, min(1, len(text))))
+        else:  # an index out of range drops nothing
+            actions.append(Action("d", "drop", i, 0, ""))
+    assert segment.join(segs, actions) == _join_by_definition(segs, actions)
+    assert segment.join(segs, actions, segment.blank_counts(segs)) == _join_by_definition(segs, actions)
+
+
+@given(st.lists(st.sampled_from(["a", "", "b"]), max_size=30), st.sets(st.integers(0, 30)))
+def test_kept_lines_match_their_definition(texts: list[str], gone: set[int]) -> None:
+    gone = {i for i in gone if i < len(texts)}
+    expected = [i for i, text in enumerate(texts) if text and i not in gone]
+    assert pipeline._kept(texts, gone) == expected
+
+
+@given(st.lists(st.sampled_from(["a", "b c", "d"]), min_size=1, max_size=20), st.data())
+def test_drop_all_matches_drop_line_by_line(lines: list[str], data: st.DataObject) -> None:
+    segs = segment.split("\n\n".join(lines))
+    indices = sorted(data.draw(st.sets(st.sampled_from(range(len(segs))))))
+    rules = [data.draw(st.sampled_from(["navigation", "byline"])) for _ in indices]
+    stages = [f"stage {r}" for r in rules]
+    reasons = [f"reason {i}" for i in indices]
+    one, many = pipeline._Log(segs), pipeline._Log(segs)
+    for i, rule, stage, reason in zip(indices, rules, stages, reasons, strict=True):
+        one.drop(i, rule, stage, reason)
+    many.drop_all(indices, rules, stages, reasons)
+    assert many.actions == one.actions
+    assert all(type(a) is Action for a in many.actions)
+
+
+def _repair_lines_by_definition(log: pipeline._Log, config: Config) -> None:
+    """The line repairs as one loop over every line (no distinct-line scan)."""
+    needs_repair = (pipeline._NEEDS_REPAIR_UNCURL if config.uncurl_quotes else pipeline._NEEDS_REPAIR).search
+    enabled = config.enabled()
+    fixes: dict[str, charfix.Fix | None] = {}
+    nothing_to_do: set[str] = set()
+    for i, text in enumerate(log.texts):
+        if text in nothing_to_do or not needs_repair(text):
+            continue
+        done = len(log.actions)
+        for _ in range(pipeline.MAX_REPAIR_PASSES):
+            before = log.texts[i]
+            if pipeline._repair_once(log, i, enabled, config, fixes) or log.texts[i] == before:
+                break
+        if len(log.actions) == done:
+            nothing_to_do.add(text)
+
+
+_REPAIR_PIECES = ["a", "b c", "é", "cafÃ©", "<b>", "</b>", "\x01", " ", "&lt;i&gt;", "<br>", "“q”"]
+
+
+@given(st.lists(st.lists(st.sampled_from(_REPAIR_PIECES), min_size=1, max_size=5).map("".join), max_size=20),
+       st.booleans())
+def test_repair_lines_matches_the_line_by_line_loop(lines: list[str], uncurl: bool) -> None:
+    segs = segment.split("\n".join(lines))
+    config = Config(uncurl_quotes=uncurl)
+    fast, slow = pipeline._Log(segs), pipeline._Log(segs)
+    pipeline._repair_lines(fast, config)
+    _repair_lines_by_definition(slow, config)
+    assert fast.actions == slow.actions
+    assert fast.texts == slow.texts
+
+
+@given(st.lists(st.sampled_from(["a", "MOSCOW (AP) - Talks", "(b)", "PARIS (Reuters) - x", "c d"]), max_size=12),
+       st.one_of(st.none(), st.integers(-1, 13)))
+def test_first_dateline_matches_the_plain_loop(texts: list[str], appended_from: int | None) -> None:
+    expected = None
+    for i, text in enumerate(texts):
+        if appended_from is not None and i >= appended_from:
+            break
+        m = vocab.dateline(text) if "(" in text else None
+        if m:
+            expected = m.group(0)
+            break
+    m = metadata._first_dateline(texts, appended_from)
+    assert (m.group(0) if m else None) == expected
+
+
+def _title_by_definition(texts: list[str], verdict: classify.Verdict) -> str | None:
+    """One loop over every line: what metadata._title computes."""
+    for i, text in enumerate(texts):
+        f = classify._features(text)
+        if f.prose and i not in verdict.labels:
+            return None
+        if i in verdict.labels and verdict.labels[i].rule != "repeated_block":
+            continue
+        if f.headline_like and 3 <= f.words <= 18:
+            return text
+    return None
+
+
+_TITLE_LINES = ["a", "ok", "Big Vote Today", "The council approved the budget on Tuesday after a debate.",
+                "Mayor Says No", "x y"]
+
+
+@given(st.lists(st.sampled_from(_TITLE_LINES), max_size=12), st.data())
+def test_title_matches_the_plain_loop(texts: list[str], data: st.DataObject) -> None:
+    rules = st.sampled_from(["repeated_block", "navigation"])
+    labelled = data.draw(st.dictionaries(st.integers(0, max(len(texts) - 1, 0)), rules))
+    verdict = classify.Verdict({i: classify.Label(r, "") for i, r in labelled.items()})
+    # the classifier's features for some of the lines; the rest are computed on demand
+    seen = {t: classify._features(t) for t in data.draw(st.sets(st.sampled_from(_TITLE_LINES)))}
+    one_by_one = data.draw(st.integers(0, 3))
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(metadata, "TITLE_LINES_ONE_BY_ONE", one_by_one)
+        assert metadata._title(texts, verdict, seen) == _title_by_definition(texts, verdict)
 
 
 # ------------------------------------------------------------------ spin matcher

@@ -12,9 +12,11 @@ the context pass.  Each rule id is also the config switch, the action's
 from __future__ import annotations
 
 import bisect
+import operator
 import re
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import compress
 from typing import Any, TypeVar
 
 import regex
@@ -283,17 +285,31 @@ class _Doc:
     def label(self, i: int, rule: str, reason: str = "") -> bool:
         if rule not in self.enabled or i in self.labels:
             return False
-        label = _LABELS.get((rule, reason))
-        if label is None:
-            label = Label(rule, reason or RULES[rule].reason)
-            if len(_LABELS) < MAX_SHARED_LABELS:  # some reasons name a place: bound the table
-                _LABELS[rule, reason] = label
-        self.labels[i] = label
+        self.labels[i] = _shared_label(rule, reason)
         return True
+
+    def label_all(self, indices: Iterable[int], rule: str, reason: str = "") -> None:
+        """label() each of `indices` in turn, with one call: a rule can label
+        most lines of a page of a million tiny lines."""
+        if rule not in self.enabled:
+            return
+        label, labels = _shared_label(rule, reason), self.labels
+        for i in indices:
+            if i not in labels:
+                labels[i] = label
 
     def same_block(self, i: int, j: int) -> bool:
         """True when segments i < j are consecutive lines with no blank line between."""
         return j == i + 1 and not self.breaks[j]
+
+
+def _shared_label(rule: str, reason: str) -> Label:
+    label = _LABELS.get((rule, reason))
+    if label is None:
+        label = Label(rule, reason or RULES[rule].reason)
+        if len(_LABELS) < MAX_SHARED_LABELS:  # some reasons name a place: bound the table
+            _LABELS[rule, reason] = label
+    return label
 
 
 def classify(
@@ -345,11 +361,11 @@ def _pattern_pass(doc: _Doc) -> None:
     # copies of one line) is matched once per document; the per-line work
     # left is list passes over the lines.
     seen, texts, feats = doc.memo.patterns, doc.texts, doc.memo.feats
-    for text in dict.fromkeys([text for text in texts if text not in seen]):
+    for text in [text for text in dict.fromkeys(texts) if text not in seen]:  # distinct lines first (C speed)
         seen[text] = _line_pattern(text, feats[text], doc.enabled)
     hits = list(map(seen.__getitem__, texts))
-    for i in [i for i, hit in enumerate(hits) if hit]:
-        rule, reason = hits[i]  # type: ignore[misc]  # the comprehension kept only hits
+    for i in compress(range(len(hits)), hits):  # the lines with a hit
+        rule, reason = hits[i]  # type: ignore[misc]  # compress() kept only hits
         text = texts[i]
         doc.label(i, rule, reason)
         if len(text) > MAX_PATTERN_CHARS:  # a caption in prose: no context rules around it
@@ -368,6 +384,8 @@ def _norm(text: str) -> str:
 def _repeated_blocks(doc: _Doc) -> None:
     """Drop later copies of a block (titles, leads, captions); keep the first."""
     keys = [f.repeat_key for f in doc.feats]
+    if keys.count(None) == len(keys):
+        return  # no line long enough to count as a repeat (a page of tiny lines)
     # The first line of each key: dict() keeps the last value written, so
     # feed it the lines bottom-up.
     first = dict(zip(reversed(keys), range(len(keys) - 1, -1, -1), strict=True))
@@ -439,7 +457,17 @@ def _link_lists(doc: _Doc) -> None:
         done = j
 
 
+def _none_can(doc: _Doc, n: int, test: Callable[[Feature], bool]) -> bool:
+    """True when no line can pass `test`, found without walking the first `n`
+    lines: the distinct lines seen (memo.feats, a superset) are asked instead
+    when they are fewer, as on a page of a million tiny lines."""
+    feats = doc.memo.feats
+    return len(feats) < n and not any(map(test, feats.values()))
+
+
 def _first_prose(doc: _Doc) -> int:
+    if _none_can(doc, len(doc.feats), lambda f: f.prose and f.words >= 12):
+        return len(doc.texts)
     labels = doc.labels
     return next((i for i, f in enumerate(doc.feats) if f.prose and f.words >= 12 and i not in labels), len(doc.texts))
 
@@ -457,10 +485,15 @@ def _category_tags(doc: _Doc) -> None:
     """
     head = _first_prose(doc)
     labels, feats = doc.labels, doc.feats
-    for i in [i for i in range(head) if feats[i].caps_tag and i not in labels]:
-        doc.label(i, "category_tag", "all-caps section tag above the article")
+    doc.label_all([i for i in range(head) if feats[i].caps_tag and i not in labels],
+                  "category_tag", "all-caps section tag above the article")
+    if _none_can(doc, head, lambda f: f.headline_like and f.words > 3):
+        return
+    heads = [i for i in range(head) if feats[i].headline_like and feats[i].words > 3 and i not in labels]
+    if not heads:
+        return  # no headline for a kicker: skip the walks' set-up
     open_lines = [i for i in range(head) if i not in labels]
-    for pos in [p for p, i in enumerate(open_lines) if feats[i].headline_like and feats[i].words > 3]:
+    for pos in [bisect.bisect_left(open_lines, i) for i in heads]:  # the headlines among open_lines
         words = feats[open_lines[pos]].words
         for k in range(pos - 1, -1, -1):  # walks stop at the next headline: linear overall
             f = feats[open_lines[k]]
@@ -472,7 +505,10 @@ def _category_tags(doc: _Doc) -> None:
 def _appended_article(doc: _Doc) -> None:
     """A new wire dateline after the main article has run starts another story."""
     labels = doc.labels
-    # Only an unlabelled line with "(" can hold a dateline ("MOSCOW (AP) -").
+    # Only an unlabelled line with "(" can hold a dateline ("MOSCOW (AP) -");
+    # one scan of the joined lines rules out a page without any at C speed.
+    if "(" not in "".join(doc.texts):
+        return
     candidates = [i for i, text in enumerate(doc.texts) if "(" in text and i not in labels]
     if not candidates:
         return
@@ -527,6 +563,9 @@ _CAP_WORD = regex.compile(r"\s[\p{Lu}\d]")
 _LOW_WORD = regex.compile(r"\s\p{Ll}")
 
 
+_WEIGHT = operator.attrgetter("weight")
+
+
 def _line_weight(text: str, f: Feature) -> float:
     """Prose counts for the main text; menu-like lines count against it."""
     if f.sentence_end and f.words >= 10:
@@ -573,8 +612,14 @@ def _main_text(doc: _Doc) -> None:
     if "outside_main_text" not in doc.enabled:
         return
     n = len(doc.texts)
+    if _none_can(doc, n, lambda f: f.weight > 0.0):
+        return  # no line weighs for the main text (labels only lower weights): there is none
     labels = doc.labels
-    weights = [_BARRIER.get(labels[i].rule, 0.0) if i in labels else f.weight for i, f in enumerate(doc.feats)]
+    weights = list(map(_WEIGHT, doc.feats))
+    for i, label in labels.items():
+        weights[i] = _BARRIER.get(label.rule, 0.0)
+    if max(weights, default=0.0) <= 0.0:
+        return  # no line weighs for the main text: there is none (what _best_run finds, at C speed)
     best, first, last = _best_run(weights, 0, n)
     if last < first:
         return

@@ -10,7 +10,10 @@ actions)`, so the action log *is* the decision and replays to the output.
 
 from __future__ import annotations
 
+import operator
 from collections import Counter
+from collections.abc import Sequence
+from itertools import compress, filterfalse, repeat
 from typing import Any
 
 import regex
@@ -21,7 +24,7 @@ from .classify import Memo, Verdict, classify
 from .config import Config
 from .metadata import extract
 from .model import Action, Result, Segment
-from .segment import join, normalise_newlines, paragraph_breaks, split
+from .segment import blank_counts, join, normalise_newlines, paragraph_breaks, split
 
 _CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f\ud800-\udfff]+")
 # A line can need a line repair only if it holds a control character (ftfy
@@ -49,7 +52,7 @@ class _Log:
 
     def __init__(self, segments: list[Segment]):
         self.segments = segments
-        self.texts = [s.text for s in segments]
+        self.texts = list(map(_TEXT, segments))
         self.actions: list[Action] = []
 
     def replace(self, i: int, start: int, end: int, after: str, rule: str, stage: str,
@@ -64,6 +67,25 @@ class _Log:
         seg = self.segments[i]
         self.actions.append(Action(rule, "drop", i, seg.line, self.texts[i], "", 0, 0, reason, stage))
 
+    def drop_all(self, indices: Sequence[int], rules: Sequence[str], stages: Sequence[str],
+                 reasons: Sequence[str]) -> None:
+        """`drop` for each of `indices` in turn, without a Python call per line:
+        a page of a million tiny lines can drop hundreds of thousands."""
+        lines = map(_LINE, map(self.segments.__getitem__, indices))
+        before = map(self.texts.__getitem__, indices)
+        # The fields in Action's order (not strict: the repeat()s are endless);
+        # tuple.__new__ skips the Python-level NamedTuple constructor, as
+        # segment.split does for segments.
+        fields = zip(rules, repeat("drop"), indices, lines, before, repeat(""), repeat(0), repeat(0),
+                     reasons, stages, repeat(""), strict=False)
+        self.actions += map(tuple.__new__, repeat(Action), fields)
+
+
+_TEXT = operator.attrgetter("text")
+_LINE = operator.attrgetter("line")
+_RULE = operator.attrgetter("rule")
+_REASON = operator.attrgetter("reason")
+
 
 # Line repairs can expose more to repair (ftfy unescapes "&lt;b&gt;" only once
 # the line holds no literal tag; "<<b>b>" leaves "<b>"), so each line is
@@ -77,17 +99,23 @@ def _repair_lines(log: _Log, config: Config) -> None:
         return
     enabled = config.enabled()
     fixes: dict[str, charfix.Fix | None] = {}  # ftfy once per distinct line of the document
-    nothing_to_do: set[str] = set()  # lines the repairs left as they were
-    for i, text in enumerate(log.texts):
-        if text in nothing_to_do or not needs_repair(text):
-            continue
+    # The lines that may need a repair: one scan per distinct line, then the
+    # lines are picked without Python code per line (lines repeat, and a page
+    # can have a million).  The picking is lazy, so a line the repairs leave
+    # as it is leaves `suspect`, and its later copies are skipped too; a
+    # repair changes only the line it works on, never one ahead.
+    suspect = set(filter(needs_repair, dict.fromkeys(log.texts)))
+    for i in compress(range(len(log.texts)), map(suspect.__contains__, log.texts)):
+        text = log.texts[i]
         done = len(log.actions)
         for _ in range(MAX_REPAIR_PASSES):
             before = log.texts[i]
             if _repair_once(log, i, enabled, config, fixes) or log.texts[i] == before:
                 break
         if len(log.actions) == done:
-            nothing_to_do.add(text)
+            suspect.discard(text)
+            if not suspect:
+                break  # no line left that could need a repair
 
 
 def _repair_once(log: _Log, i: int, enabled: frozenset[str], config: Config,
@@ -138,8 +166,10 @@ def _repair_spin(log: _Log, kept: list[int], config: Config) -> spun.SpinReport 
     rules = [r for r in spun.RULES if r in enabled]
     if not rules:
         return None
-    texts = [log.texts[i] for i in kept]
+    texts = list(map(log.texts.__getitem__, kept))
     report = spun.detect(texts)
+    if not report.cands:  # detect() found nothing in any line: no line to walk for repairs
+        return report
     for i in map(kept.__getitem__, report.may_need_repair(texts)):
         shift = 0
         for e in spun.find_repairs(log.texts[i], report, rules=rules):
@@ -148,6 +178,19 @@ def _repair_spin(log: _Log, kept: list[int], config: Config) -> spun.SpinReport 
     return report
 
 
+def _kept(texts: list[str], gone: set[int]) -> list[int]:
+    """Indices of the lines neither dropped nor emptied by repairs (which
+    leave no edge space), in order: [i for i, t in enumerate(texts) if t and
+    i not in gone], as list passes over a copy with the dropped lines blanked."""
+    live = texts.copy()
+    for i in gone:
+        live[i] = ""
+    return list(compress(range(len(live)), live))
+
+
+# The stage of each boilerplate rule, for its drop actions.
+_STAGE = {rule_id: rule.stage for rule_id, rule in BOILERPLATE_RULES.items()}
+
 # Classification repeats on the lines still kept until nothing more is
 # dropped, so that clean(clean(x)) == clean(x); rounds after the first reuse
 # the per-line memo and are cheap.  Rules only ever drop, so this converges;
@@ -155,34 +198,37 @@ def _repair_spin(log: _Log, kept: list[int], config: Config) -> spun.SpinReport 
 MAX_ROUNDS = 6
 
 
-def _classify_until_stable(log: _Log, gone: set[int], config: Config,
-                           memo: Memo) -> tuple[Verdict, spun.SpinReport | None]:
+def _classify_until_stable(log: _Log, gone: set[int], config: Config, memo: Memo,
+                           blanks: list[int]) -> tuple[Verdict, spun.SpinReport | None]:
     """Drop boilerplate round by round; spin repair runs after the first round.
 
     Returns the findings of all rounds (keyed by segment index) and the spin
     report; `memo` keeps the per-line results for the rounds and the metadata.
+    `blanks` is `blank_counts(log.segments)`.
     """
     enabled = config.enabled()
     merged = Verdict()
     report: spun.SpinReport | None = None
     for round_no in range(MAX_ROUNDS):
-        kept = [i for i, text in enumerate(log.texts) if text and i not in gone]  # repairs leave no edge space
+        kept = _kept(log.texts, gone)
         # The kept lines as `split(join(...))` would see them: a blank line
         # before one wherever join puts a paragraph break.
-        breaks = paragraph_breaks(log.segments, kept)
-        verdict = classify([log.texts[i] for i in kept], breaks, enabled, memo)
-        for v in sorted(verdict.labels):
-            i = kept[v]
-            label = verdict.labels[v]
-            log.drop(i, label.rule, BOILERPLATE_RULES[label.rule].stage, label.reason)
-            gone.add(i)
-            merged.labels[i] = label
+        breaks = paragraph_breaks(log.segments, kept, blanks)
+        verdict = classify(list(map(log.texts.__getitem__, kept)), breaks, enabled, memo)
+        # Drop the labelled lines in line order (list passes: they can be most lines).
+        found = sorted(verdict.labels)
+        dropped = list(map(kept.__getitem__, found))
+        labels = list(map(verdict.labels.__getitem__, found))
+        rules = list(map(_RULE, labels))
+        log.drop_all(dropped, rules, list(map(_STAGE.__getitem__, rules)), list(map(_REASON, labels)))
+        gone.update(dropped)
+        merged.labels.update(zip(dropped, labels, strict=True))
         merged.dates += [(kept[v], t) for v, t in verdict.dates]
         merged.bylines += [(kept[v], t) for v, t in verdict.bylines]
         if verdict.appended_from is not None and merged.appended_from is None:
             merged.appended_from = kept[verdict.appended_from]
         if round_no == 0:
-            report = _repair_spin(log, [i for i in kept if i not in gone], config)
+            report = _repair_spin(log, list(filterfalse(gone.__contains__, kept)), config)
         elif not verdict.labels:
             break
     return merged, report
@@ -201,7 +247,8 @@ def _run(text: str, config: Config) -> Result:
     _repair_lines(log, config)
     gone = {a.segment for a in log.actions if a.op == "drop"}
     memo = Memo()
-    verdict, report = _classify_until_stable(log, gone, config, memo)
+    blanks = blank_counts(segments)  # for paragraph_breaks, in every round and in join
+    verdict, report = _classify_until_stable(log, gone, config, memo, blanks)
     metadata: dict[str, Any] = extract(log.texts, verdict, memo.feats)
     metadata["spin"] = report.as_dict() if report else None
     metadata["input_looks_like_html"] = markup.looks_like_html(text)
@@ -216,5 +263,5 @@ def _run(text: str, config: Config) -> Result:
         metadata["appended_article"] = None
 
     actions = tuple(log.actions)
-    counts = dict(sorted(Counter(a.rule for a in actions).items()))
-    return Result(join(segments, actions), metadata, tuple(segments), actions, counts)
+    counts = dict(sorted(Counter(map(_RULE, actions)).items()))
+    return Result(join(segments, actions, blanks), metadata, tuple(segments), actions, counts)

@@ -12,7 +12,7 @@ import operator
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
-from itertools import accumulate, repeat
+from itertools import accumulate, chain, compress, repeat
 
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
@@ -32,30 +32,30 @@ def normalise_newlines(text: str) -> str:
 def split(text: str) -> list[Segment]:
     """Split newline-normalised `text` into non-blank line segments.
 
-    Written as whole-list passes (comprehensions, map, accumulate) rather
+    Written as whole-list passes (map, filter, compress, accumulate) rather
     than one Python loop body per line: a page of a million tiny lines
-    spends its time here otherwise.
+    spends its time here otherwise.  Each pass makes at most one new int per
+    line (ints above 256 are objects): they are what the passes cost.
     """
     lines = text.split("\n")
-    stripped = [line.strip() for line in lines]
-    keep = [k for k, s in enumerate(stripped) if s]
-    if not keep:
+    stripped = list(map(str.strip, lines))
+    texts = list(filter(None, stripped))
+    if not texts:
         return []
-    # Offset of line k: the lengths of the lines before it plus their newlines,
-    # plus the white space a stripped line lost at its start (a stripped line
-    # that is the line itself lost none).
-    ends_before = [0, *accumulate(map(len, lines))]
-    starts = [
-        ends_before[k] + k + (0 if stripped[k] is lines[k] else len(lines[k]) - len(lines[k].lstrip()))
-        for k in keep
-    ]
-    texts = [stripped[k] for k in keep]
+    # Line k starts after the lines before it and their newlines...
+    offsets = list(accumulate(map(operator.add, map(len, lines), repeat(1)), initial=0))
+    # ...plus, for the few lines with white space to strip, what lstrip()
+    # removes (strip() returns the line itself when there is none).
+    for k in compress(range(len(lines)), map(operator.is_not, stripped, lines)):
+        offsets[k] += len(lines[k]) - len(lines[k].lstrip())
+    starts = list(compress(offsets, stripped))
     ends = list(map(operator.add, starts, map(len, texts)))
-    linenos = [k + 1 for k in keep]
-    # A blank line before a segment: its line is not the one right after the
-    # previous segment's (never before the first segment).
-    blank = [False, *map(operator.lt, linenos, keep[1:])]
-    fields = zip(range(len(keep)), linenos, starts, ends, texts, blank, strict=True)
+    linenos = list(compress(range(1, len(lines) + 1), stripped))
+    # A blank line before a segment: the line above it is blank (never
+    # before the first segment).
+    blank = list(compress(map(operator.not_, chain(("",), stripped)), stripped))
+    blank[0] = False
+    fields = zip(range(len(texts)), linenos, starts, ends, texts, blank, strict=True)
     return list(map(tuple.__new__, repeat(Segment), fields))
 
 
@@ -70,45 +70,64 @@ def apply_replacements(text: str, actions: Iterable[Action]) -> str:
 
 def current_texts(segments: Sequence[Segment], actions: Iterable[Action]) -> list[str]:
     """Each segment's text after its replace actions (drops ignored)."""
-    texts = [s.text for s in segments]
+    texts = list(map(_TEXT, segments))
     for act in actions:
         if act.op == "replace":
             texts[act.segment] = apply_replacements(texts[act.segment], (act,))
     return texts
 
 
-def join(segments: Sequence[Segment], actions: Iterable[Action]) -> str:
+def join(segments: Sequence[Segment], actions: Iterable[Action],
+         blanks: Sequence[int] | None = None) -> str:
     """Rebuild the output text: apply replacements, skip dropped segments.
 
     Kept segments are separated by a blank line where the input had one
     between them (or before a dropped segment between them), else by a
-    single newline.
+    single newline.  `blanks` is `blank_counts(segments)`, when the caller
+    has it already.
     """
     actions = list(actions)
-    dropped = {a.segment for a in actions if a.op == "drop"}
     texts = current_texts(segments, actions)
-    kept = [i for i, text in enumerate(texts) if i not in dropped and text.strip()]
+    for act in actions:
+        if act.op == "drop" and 0 <= act.segment < len(texts):  # another index drops nothing
+            texts[act.segment] = ""
+    # Kept: not dropped and not left blank by the replacements.
+    kept = list(compress(range(len(texts)), map(str.strip, texts)))
+    lines = list(map(texts.__getitem__, kept))
     # Lines are joined by "\n"; one that opens a paragraph gets another "\n".
-    return "\n".join(
-        ["\n" + texts[i] if para else texts[i] for i, para in zip(kept, paragraph_breaks(segments, kept), strict=True)]
-    )
+    for k in compress(range(len(kept)), paragraph_breaks(segments, kept, blanks)):
+        lines[k] = "\n" + lines[k]
+    return "\n".join(lines)
 
 
+_TEXT = operator.attrgetter("text")
 _BLANK_BEFORE = operator.attrgetter("blank_before")
 
 
-def paragraph_breaks(segments: Sequence[Segment], kept: Sequence[int]) -> list[bool]:
+def blank_counts(segments: Sequence[Segment]) -> list[int]:
+    """For each segment, the number of blank lines before it (and it) in the input:
+    what `paragraph_breaks` needs, for callers that ask it more than once."""
+    return list(accumulate(map(_BLANK_BEFORE, segments)))
+
+
+def paragraph_breaks(segments: Sequence[Segment], kept: Sequence[int],
+                     blanks: Sequence[int] | None = None) -> list[bool]:
     """For each kept segment (indices in order), whether a blank line precedes it in
     the joined text: one does where the input had a blank line anywhere since the
     previous kept segment.  `join` and the pipeline's re-classification share this,
-    so a second clean sees exactly the paragraphs the first one wrote."""
+    so a second clean sees exactly the paragraphs the first one wrote.
+
+    `blanks` is `blank_counts(segments)`, when the caller has it already."""
     if not kept:
         return []
-    # blanks_upto[i]: blank lines before segments 0..i.  A kept segment follows
-    # a blank line when that count grew since the previous kept one.  Written
+    # blanks[i]: blank lines before segments 0..i.  A kept segment follows a
+    # blank line when that count grew since the previous kept one.  Written
     # with map() so that no Python code runs per line.
-    blanks_upto = list(accumulate(map(_BLANK_BEFORE, segments)))
-    at_kept = list(map(blanks_upto.__getitem__, kept))
+    if blanks is None:
+        blanks = blank_counts(segments)
+    if not blanks[-1]:  # no blank line at all (a page of one-line paragraphs)
+        return [False] * len(kept)
+    at_kept = list(map(blanks.__getitem__, kept))
     return [False, *map(operator.lt, at_kept, at_kept[1:])]
 
 
