@@ -299,6 +299,48 @@ def test_title_matches_the_plain_loop(texts: list[str], data: st.DataObject) -> 
         assert metadata._title(texts, verdict, seen) == _title_by_definition(texts, verdict)
 
 
+# ------------------------------------------------------------------ early exits of the context rules
+
+_PAGE_LINES = ["a", "ok", "WORLD NEWS", "ENT", "Big Vote Today In Town", "Mayor Says No To The Plan",
+               "The council approved the budget on Tuesday after a long debate in the chamber.",
+               "MOSCOW (AP) - Officials said the vote would be held again next week in the city.",
+               "Share this article", "Latest News", "(AP Photo/Jane Doe)", "x y z w"]
+
+
+def _verdict(texts: list[str], breaks: list[bool], memo: classify.Memo) -> tuple[object, ...]:
+    v = classify.classify(texts, breaks, frozenset(classify.RULES), memo)
+    return (v.labels, v.dates, v.bylines, v.appended_from)
+
+
+@given(st.lists(st.sampled_from(_PAGE_LINES), max_size=40), st.data())
+def test_early_exits_change_no_verdict(texts: list[str], data: st.DataObject) -> None:
+    # The context rules skip their pass when no distinct line could qualify
+    # (a page of a million tiny lines); with the shortcut turned off they
+    # must reach the same verdict, also with lines from an earlier round
+    # already in the memo.
+    breaks = data.draw(st.lists(st.booleans(), min_size=len(texts), max_size=len(texts)))
+    earlier = data.draw(st.lists(st.sampled_from(_PAGE_LINES), max_size=5))
+    memos = [classify.Memo(), classify.Memo()]
+    for memo in memos:
+        classify.classify(earlier, [False] * len(earlier), frozenset(classify.RULES), memo)
+    fast = _verdict(texts, breaks, memos[0])
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(classify, "_none_can", lambda *args: False)
+        assert _verdict(texts, breaks, memos[1]) == fast
+
+
+def test_the_early_exit_fires_on_a_page_of_tiny_lines(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[bool] = []
+    none_can = classify._none_can
+    monkeypatch.setattr(classify, "_none_can", lambda *args: calls.append(none_can(*args)) or calls[-1])
+    classify.classify(["a", "b", "a"] * 20, [False] * 60, frozenset(classify.RULES))
+    assert calls and all(calls)
+    calls.clear()
+    prose = "The council approved the budget on Tuesday after a long debate in the chamber."
+    classify.classify([prose, "a", "b"] * 20, [False] * 60, frozenset(classify.RULES))
+    assert calls and not any(calls)
+
+
 # ------------------------------------------------------------------ spin matcher
 
 
