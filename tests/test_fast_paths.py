@@ -87,6 +87,35 @@ def test_the_fast_path_is_used_only_for_case_free_patterns() -> None:
     assert vocab.BYLINE.fast is None  # \p{Lu}
 
 
+def test_a_gate_tail_needs_a_gate_that_ends_the_line() -> None:
+    with pytest.raises(ValueError, match="ends the line"):
+        Vocab(r"editor", regex.IGNORECASE, gate="editor", gate_tail=6)
+
+
+def test_a_too_short_gate_tail_is_caught() -> None:
+    v = Vocab(r".* (?:editor|correspondent)", regex.IGNORECASE, gate=r"(?:editor|correspondent)\Z", gate_tail=6)
+    found = _disagreements(v, ["Jane Doe, editor", "Jane Doe, correspondent"])
+    assert found == [("fullmatch", "Jane Doe, correspondent")]
+
+
+_TAIL_PIECES = ["Jane ", "Doe ", "senior ", "editor", "Editors", "correspondent", " Video", " photos", "x", " ", "ß"]
+
+
+@given(st.lists(st.sampled_from(_TAIL_PIECES), max_size=8).map("".join))
+def test_tail_gates_agree_on_generated_lines(line: str) -> None:
+    for v in (vocab.AUTHOR_ROLE, vocab.TEASER_MEDIUM):
+        assert _disagreements(v, [line]) == []
+
+
+@given(st.lists(st.sampled_from(list("aZ9 \t.ßİ-") + [" x", " Y", " 1", "  b"]), max_size=30).map("".join))
+def test_word_starts_count_as_two_searches_would(line: str) -> None:
+    # _line_weight counts lower-case and capital word starts in one search
+    starts = classify._WORD_START.findall(line)
+    lower = len(starts) - starts.count("")
+    assert lower == len(regex.findall(r"\s\p{Ll}", line))
+    assert len(starts) - lower == len(regex.findall(r"\s[\p{Lu}\d]", line))
+
+
 _PIECES = list("abcSHAREfolwusnTw :|ßİſKσΣς-.") + ["share ", "on ", "facebook", "Follow us ", "Latest ", "news"]
 
 

@@ -126,7 +126,7 @@ def _features(text: str) -> Feature:
     terminal = last != "" and last in _TERMINAL
     sentence_end = last != "" and last in _SENTENCE_END
     folded = text.casefold() if len(text) <= MAX_PATTERN_CHARS else ""
-    key = _norm(text)
+    key = " ".join(folded.split()) if folded else _norm(text)  # _norm(), reusing the folded line
     f = Feature(words, terminal, sentence_end, folded, 1 <= words <= 25 and not terminal,
                 sentence_end and words >= 8, key, key if words >= 2 or len(text) >= 12 else None)
     f.weight = _line_weight(text, f)
@@ -559,8 +559,7 @@ _BARRIER = {
 LOWER_RATIO = 1.0
 LOWER_PEN = 0.5
 _LIST_ITEM = regex.compile(r"(?:\d{1,3}[.)]|[-•*▪·])\s")
-_CAP_WORD = regex.compile(r"\s[\p{Lu}\d]")
-_LOW_WORD = regex.compile(r"\s\p{Ll}")
+_WORD_START = regex.compile(r"\s(?:(\p{Ll})|[\p{Lu}\d])")
 
 
 _WEIGHT = operator.attrgetter("weight")
@@ -572,8 +571,11 @@ def _line_weight(text: str, f: Feature) -> float:
         return float(f.words)
     if f.sentence_end or f.terminal or _LIST_ITEM.match(text):
         return 0.0
-    head = text[:200]
-    if len(_LOW_WORD.findall(head)) > len(_CAP_WORD.findall(head)) * LOWER_RATIO:
+    # The word starts after a space, each a lower-case letter (kept by the
+    # group) or a capital or digit (the group is empty).
+    starts = _WORD_START.findall(text[:200])
+    lower = len(starts) - starts.count("")
+    if lower > (len(starts) - lower) * LOWER_RATIO:
         return -LOWER_PEN  # a list item or a sentence fragment, not a menu entry
     return -(1.0 + 0.5 * min(f.words, 30))
 
