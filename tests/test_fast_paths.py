@@ -246,7 +246,9 @@ def test_drop_all_matches_drop_line_by_line(lines: list[str], data: st.DataObjec
     for i, rule, stage, reason in zip(indices, rules, stages, reasons, strict=True):
         one.drop(i, rule, stage, reason)
     many.drop_all(indices, rules, stages, reasons)
-    assert many.actions == one.actions
+    expected = [Action(rule, "drop", i, segs[i].line, segs[i].text, "", 0, 0, reason, stage)
+                for i, rule, stage, reason in zip(indices, rules, stages, reasons, strict=True)]
+    assert many.actions == one.actions == expected
     assert all(type(a) is Action for a in many.actions)
 
 

@@ -505,9 +505,8 @@ def _category_tags(doc: _Doc) -> None:
 def _appended_article(doc: _Doc) -> None:
     """A new wire dateline after the main article has run starts another story."""
     labels = doc.labels
-    # Only an unlabelled line with "(" can hold a dateline ("MOSCOW (AP) -");
-    # one scan of the joined lines rules out a page without any at C speed.
-    if "(" not in "".join(doc.texts):
+    # Only an unlabelled line with "(" can hold a dateline ("MOSCOW (AP) -").
+    if not vocab.datelines_possible(doc.texts):
         return
     candidates = [i for i, text in enumerate(doc.texts) if "(" in text and i not in labels]
     if not candidates:
@@ -620,8 +619,6 @@ def _main_text(doc: _Doc) -> None:
     weights = list(map(_WEIGHT, doc.feats))
     for i, label in labels.items():
         weights[i] = _BARRIER.get(label.rule, 0.0)
-    if max(weights, default=0.0) <= 0.0:
-        return  # no line weighs for the main text: there is none (what _best_run finds, at C speed)
     best, first, last = _best_run(weights, 0, n)
     if last < first:
         return

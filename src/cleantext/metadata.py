@@ -99,9 +99,7 @@ def _title(texts: Sequence[str], verdict: Verdict, seen: dict[str, Feature]) -> 
 
 def _first_dateline(texts: Sequence[str], appended_from: int | None) -> vocab.Match | None:
     """The first wire dateline ("MOSCOW (AP) -") above any appended article."""
-    # Only a line with "(" can hold one: a scan of the joined lines (C speed)
-    # skips the loop on a page without any, such as a million tiny lines.
-    if "(" not in "".join(texts):
+    if not vocab.datelines_possible(texts):
         return None
     for i, text in enumerate(texts):
         if appended_from is not None and i >= appended_from:

@@ -64,13 +64,13 @@ class _Log:
         self.texts[i] = text[:start] + after + text[end:]
 
     def drop(self, i: int, rule: str, stage: str, reason: str) -> None:
-        seg = self.segments[i]
-        self.actions.append(Action(rule, "drop", i, seg.line, self.texts[i], "", 0, 0, reason, stage))
+        self.drop_all([i], [rule], [stage], [reason])
 
     def drop_all(self, indices: Sequence[int], rules: Sequence[str], stages: Sequence[str],
                  reasons: Sequence[str]) -> None:
-        """`drop` for each of `indices` in turn, without a Python call per line:
-        a page of a million tiny lines can drop hundreds of thousands."""
+        """Record the drop of each line of `indices`, with its rule, stage and
+        reason, without a Python call per line: a page of a million tiny
+        lines can drop hundreds of thousands."""
         lines = map(_LINE, map(self.segments.__getitem__, indices))
         before = map(self.texts.__getitem__, indices)
         # The fields in Action's order (not strict: the repeat()s are endless);
