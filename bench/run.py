@@ -16,6 +16,10 @@ Reported, each the median of --repeat runs measured in this same process:
   the ratio the README's target refers to (>= 0.25x, aim 0.5x);
 * the whole pipeline (``clean_and_explain``);
 * each stage, timed by running the stages the way ``pipeline.run`` does;
+* inside the classify stage: the line features and each pattern rule, in
+  multiples of the ``\\w+`` pass's time (the whole pipeline must stay under 4
+  of them for 0.25x), over each document's distinct lines as the pipeline
+  matches them;
 * jusText (English stoplist, each line a <p>) and datatrove's C4 line filter
   (``C4QualityFilter(min_num_sentences=-1)``: the line rules; the page-level
   sentence count needs spaCy) on the same documents, when installed;
@@ -49,6 +53,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.append(str(ROOT / "src"))  # this checkout, unless PYTHONPATH names another
 
 import cleantext  # noqa: E402
+from cleantext import classify as rules  # noqa: E402
 from cleantext import pipeline, segment  # noqa: E402
 from cleantext.classify import classify  # noqa: E402
 from cleantext.metadata import extract  # noqa: E402
@@ -144,6 +149,35 @@ def staged(docs: Sequence[str]) -> dict[str, float]:
         t6 = clock()
         for name, a, b in zip(STAGES, (t0, t1, t2, t3, t4, t5), (t1, t2, t3, t4, t5, t6), strict=True):
             t[name] += b - a
+    return t
+
+
+def line_costs(docs: Sequence[str]) -> dict[str, float]:
+    """Seconds spent on line features and on each pattern rule over `docs`.
+
+    Each document's distinct lines, as the pipeline matches a repeated line
+    once per document. Every rule runs on every line it applies to (a line
+    too long for pattern rules gets the caption check only, as in
+    ``classify._line_pattern``), where the pipeline stops at the first
+    matching rule: since few lines match, the sum is a close upper bound.
+    """
+    t = {"line features": 0.0} | {name: 0.0 for name, _ in rules.PATTERN_RULES}
+    clock = CLOCK
+    for d in docs:
+        lines = list(dict.fromkeys(s.text for s in segment.split(segment.normalise_newlines(d)) if s.text))
+        t0 = clock()
+        feats = [rules._features(line) for line in lines]
+        t["line features"] += clock() - t0
+        short = [(line, f) for line, f in zip(lines, feats, strict=True) if len(line) <= rules.MAX_PATTERN_CHARS]
+        long = [(line, f) for line, f in zip(lines, feats, strict=True) if len(line) > rules.MAX_PATTERN_CHARS]
+        for name, rule in rules.PATTERN_RULES:
+            t0 = clock()
+            for line, f in short:
+                rule(line, f)
+            if rule is rules._caption:
+                for line, f in long:
+                    rule(line, f)
+            t[name] += clock() - t0
     return t
 
 
@@ -291,6 +325,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     for s, t in stages.items():
         print(f"{'  stage ' + s:<28}{mbps(size, t):>9.2f}{t_words / t:>12.3f}"
               f"   {100 * res['stages_share'][s]:4.1f}% of stage time")
+    costs = [line_costs(docs) for _ in range(args.repeat)]
+    parts = {k: statistics.median(c[k] for c in costs) for k in costs[0]}
+    res["classify_parts_x_words_pass"] = {k: t / t_words for k, t in parts.items()}
+    print("  inside classify, each document's distinct lines (MB/s, and time as a multiple of the \\w+ pass's):")
+    for k, t in parts.items():
+        print(f"{'    ' + ('rule ' if k in rules.RULES else '') + k:<28}{mbps(size, t):>9.2f}{t / t_words:>11.2f}x")
+    pattern = sum(t for k, t in parts.items() if k in rules.RULES)
+    print(f"{'    all pattern rules':<28}{mbps(size, pattern):>9.2f}{pattern / t_words:>11.2f}x")
     for name, make in (("jusText (English stoplist)", justext_runner), ("datatrove C4 line filter", c4_runner)):
         prepare = make()
         if prepare is None:
