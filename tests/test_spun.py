@@ -546,3 +546,50 @@ def test_may_need_repair_names_only_lines_find_repairs_could_change() -> None:
     assert changed == [0] and set(changed) <= set(todo) and 1 not in todo
     not_english = detect(["Der Schütze eröffnete das Feuer im Konzertsaal."])
     assert not_english.may_need_repair(["Der Schütze eröffnete das Feuer im Konzertsaal."]) == []
+
+
+# --- speech attributed by "mentioned": a detection tell (said -> mentioned) --------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“Is it off limits?” mentioned Michael, one of the lawyers, who additionally spoke earlier than the vote.",
+        "“We will win,” the senator mentioned. She additionally spoke earlier than the vote on Tuesday.",
+        '"We will win," he mentioned, and she additionally spoke earlier than the vote on Tuesday.',
+    ],
+)
+def test_short_text_with_speech_attributed_by_mentioned_and_two_spun_forms_is_spun(text: str) -> None:
+    rep = detect([text])
+    assert rep.evidence["mentioned_attributions"] == 1, rep.evidence
+    assert rep.is_spun and rep.evidence["rule"] == "phrase_and_forms", rep.evidence
+    fixed = repair(text, rep)
+    assert "mentioned" not in fixed and " said" in fixed and "also spoke before" in fixed, fixed
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "said", as normal writing attributes speech
+        "“Is the word off limits?” said Michael, one of the lawyers, who additionally spoke earlier than the vote.",
+        # a quoted title as the subject of "mentioned": no speech ends at the quote
+        "The report “Climate Risks” mentioned the floods, and officials additionally spoke earlier than the vote.",
+        # quoted words mentioned somewhere, not a speaker
+        "The words “fight,” “war,” mentioned in the report additionally came earlier than the vote on Tuesday.",
+        # "mentioned" with an object after the speaker: not an attribution
+        "“We will win,” he said, and he mentioned the plan that additionally came earlier than the vote.",
+        # the tell alone, with one spun form only
+        "“We will win,” the senator mentioned on the steps of the court earlier than the vote on Tuesday.",
+    ],
+)
+def test_mentioned_is_a_tell_only_as_a_speech_attribution_with_spun_forms(text: str) -> None:
+    rep = detect([text])
+    assert not rep.is_spun and rep.evidence["rule"] is None, rep.evidence
+    assert find_repairs(text, rep) == []
+
+
+def test_mentioned_attribution_never_occurs_in_the_clean_seeds() -> None:
+    from cleantext.spun import ATTRIBUTION
+
+    for p in sorted(SEEDS.glob("00[0-3]_*.txt")):
+        assert ATTRIBUTION.search(p.read_text(encoding="utf-8")) is None, p.name

@@ -62,6 +62,25 @@ PHRASE_WITH_FORMS = 2
 #: string), spun excerpts 1.8-3.5.
 FORMS_PER_100_WORDS = 1.5
 
+#: Speech attributed with "mentioned" right at a closing quotation mark: the
+#: spinner's "said" -> "mentioned" ("...?" mentioned Michael; "...," the
+#: senator mentioned.).  Normal news writing attributes speech with "said",
+#: "says", "added", "wrote" and the like, never "mentioned" (none in the
+#: gold bodies and raw pages of the clean dev set, nor in the original side of
+#: the aligned training pairs; 11 in their spun side).  Like an always-tier
+#: phrase it is a tell for detect(), not a repair: "mentioned" is repaired
+#: by the spun_only table only once the document is judged spun.  The quote
+#: must close speech (a comma, "?", "!" or an ellipsis before it): a quoted
+#: title may be the subject ("The report "Climate" mentioned the risks").
+#: Inverted, the speaker after "mentioned" is a capitalised word or a
+#: pronoun ("mentioned in the report" is not speech); otherwise the speaker
+#: (at most five words) comes first and "mentioned" ends the clause.
+_SPEECH_END = r"[,?!\u2026]\s*[\"\u201d]\s*"
+ATTRIBUTION = re.compile(
+    _SPEECH_END + r"(?:mentioned\s+(?:[A-Z]|(?:he|she|they|we|I)\b)"
+    r"|(?:[\w\u2019'.-]+\s+){1,5}mentioned\s*(?:[.,;:]|$))"
+)
+
 # A document whose words are mostly not frequent function words is not
 # English, and spin detection stays silent on it.
 _MIN_ENGLISH_SHARE = 0.25
@@ -201,8 +220,9 @@ def detect(texts: Sequence[str]) -> SpinReport:
     spun pages 2-20).  Any one family can occur in normal
     writing, so a document is spun only if the score reaches SPUN_THRESHOLD
     with at least two families present, or (for short texts) if it shows a
-    spinner phrase and PHRASE_WITH_FORMS distinct spun_only forms at a
-    density of FORMS_PER_100_WORDS;
+    spinner phrase or a speech attribution by "mentioned" (ATTRIBUTION) and
+    PHRASE_WITH_FORMS distinct spun_only forms at a density of
+    FORMS_PER_100_WORDS;
     evidence["rule"] says which.
     """
     phrases: dict[str, int] = {}
@@ -225,6 +245,9 @@ def detect(texts: Sequence[str]) -> SpinReport:
             del cands[text]
     vocab = forms - _RATIO_WORDS  # the ratio words are counted by their own features
     nwords, counted = words.total, words.counted
+    attributions = 0
+    if counted.get(b"mentioned"):  # the word count gates the regex
+        attributions = sum(len(ATTRIBUTION.findall(t)) * k for t, k in times.items() if "mentioned" in t)
     english = _english(nwords, sum(map(counted.get, _FUNCTION_WORDS_B, repeat(0))))
     c = counted.get
     stated = c(b"stated", 0) + c(b"mentioned", 0)
@@ -245,7 +268,7 @@ def detect(texts: Sequence[str]) -> SpinReport:
     rule = None
     if english and score >= SPUN_THRESHOLD and families >= 2:
         rule = "score"
-    elif (english and phrases and len(forms) >= PHRASE_WITH_FORMS
+    elif (english and (phrases or attributions) and len(forms) >= PHRASE_WITH_FORMS
           and 100 * len(forms) >= FORMS_PER_100_WORDS * max(nwords, 1)):
         rule = "phrase_and_forms"
     is_spun = rule is not None
@@ -264,6 +287,7 @@ def detect(texts: Sequence[str]) -> SpinReport:
         "words": nwords,
         "phrases": dict(sorted(phrases.items())),
         "tortured": dict(sorted(tortured.items())),
+        "mentioned_attributions": attributions,
         "stated_vs_said": [stated, said],
         "within_vs_in": [within, in_],
         "folks_vs_people": [folks, people],
