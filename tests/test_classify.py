@@ -210,3 +210,57 @@ def test_kickers_are_short_lines_right_above_a_longer_headline() -> None:
     assert drops(doc).get("Watch live") != "category_tag"
     doc = "Elections\n\nVoters head to the polls\n\nCouncil approves budget after long debate\n\n" + PROSE
     assert drops(doc).get("Elections") == "category_tag"
+
+
+# An embedded post: its text ends in a link or hashtag, its credit line names a handle.
+POST = "The budget passed tonight. Thanks to everyone who spoke at the meeting. pic.twitter.com/Ab12Cd34"
+POST_CREDIT = "— Leeds Council (@LeedsCC) May 4, 2023"
+FURNITURE = "\n\n".join(["Share this article", "Facebook", "Twitter", "Most Read", "Mayor faces vote of no confidence"])
+
+
+def test_embedded_post_at_the_end_is_kept() -> None:
+    # Neither the post's text nor its credit line is a teaser or a menu entry.
+    doc = article("The council shared the result on social media:", POST, POST_CREDIT) + "\n\n" + FURNITURE
+    out = cleantext.clean(doc, **NO_SPIN)
+    assert POST in out and POST_CREDIT in out
+    doc = "\n\n".join([PROSE, PROSE2, "Officials said:", "Voting is open until 10pm tonight.#LeedsVotes",
+                       POST_CREDIT, FURNITURE])
+    out = cleantext.clean(doc, **NO_SPIN)
+    assert "Voting is open until 10pm tonight.#LeedsVotes" in out and POST_CREDIT in out
+
+
+def test_sentences_ending_in_emoji_are_prose() -> None:
+    closing = ["Book your tickets today and come and see the show for yourself! 🙂",
+               "We hope to see you all again at the summer fair next year 🎉",
+               "Thanks again to every volunteer who helped on the day 🙏"]
+    out = cleantext.clean(article(*[]) + "\n\n" + "\n\n".join(closing), **NO_SPIN)
+    assert all(line in out for line in closing)
+
+
+def test_decorated_headlines_are_still_teasers() -> None:
+    # A short line with an emoji or a hashtag but no sentence end stays headline-like.
+    teasers = ["Best holiday gifts 🎁", "Ten Best Beaches In Europe #travel", "Stocks Slide As Oil Jumps"]
+    got = drops(article() + "\n\n" + "\n\n".join(teasers))
+    assert all(got.get(t) == "trailing_headlines" for t in teasers)
+    # A credit-like line without a handle is no post credit: a menu entry still goes.
+    assert drops(MENU + "\n\n" + article(PROSE4) + "\n\n— Leeds Council May 4, 2023").get(
+        "— Leeds Council May 4, 2023") == "outside_main_text"
+
+
+COMMENT = ("I also went to the meeting and the debate was really long, but the result was worth it for everyone "
+           "in the area. My neighbours and I have waited years for the library to open on Sundays again, and we "
+           "will all be there on the first day!")
+
+
+def test_main_text_stops_at_the_comment_section() -> None:
+    # Below the form: a commenter and a date, then a comment long enough to outweigh the form.
+    doc = article(PROSE4) + "\n\n" + "\n\n".join(["Leave a Reply", "Jane Smith",
+                                                   "May 5, 2023 at 9:12 am", COMMENT])
+    assert drops(doc).get(COMMENT) == "outside_main_text"
+
+
+def test_comments_button_between_paragraphs_keeps_the_article() -> None:
+    # A "Comments" button with prose right below it is inside the article.
+    last = PROSE4[:-1] + ", and said that residents would be asked for their views before any money was spent."
+    doc = "\n\n".join([PROSE, PROSE2, PROSE3, "Comments", last, "Comments", FURNITURE])
+    assert last in cleantext.clean(doc, **NO_SPIN)

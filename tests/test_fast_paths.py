@@ -17,7 +17,7 @@ import ftfy
 import pytest
 import regex
 from ftfy.badness import is_bad
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from cleantext import Config, charfix, classify, metadata, pipeline, segment, spin_match, vocab
@@ -114,6 +114,33 @@ def test_word_starts_count_as_two_searches_would(line: str) -> None:
     lower = len(starts) - starts.count("")
     assert lower == len(regex.findall(r"\s\p{Ll}", line))
     assert len(starts) - lower == len(regex.findall(r"\s[\p{Lu}\d]", line))
+
+
+_END_PIECES = ["word", " ", ".", "!", "”", ")", "#tag", "#", "/", "pic.twitter.com/Ab1", "https://t.co/x",
+               "🙂", "🇺🇸", "\ufe0f", "é", "—", "Ab", "x" * 70]
+
+
+def _last_char_always_searching(text: str, words: int) -> str:
+    """classify._last_char without its shortcuts: the decoration search runs on every line."""
+    last = text[-12:].rstrip(classify._CLOSERS)[-1:]
+    if last == "" or last in classify._TERMINAL:
+        return last
+    m = regex.search(vocab.DECORATED_END.pattern, text[-300:])  # forwards, not REVERSE
+    if m is None or m.start() == 0:
+        return last
+    before = text[-300:][: m.start()].rstrip(classify._CLOSERS)[-1:]
+    if before != "" and before in classify._TERMINAL:
+        return before
+    if before.isalnum() and words >= 8 and vocab.EMOJI_ONLY.fullmatch(m.group()):
+        return "."
+    return last
+
+
+@given(st.lists(st.sampled_from(_END_PIECES), max_size=10).map("".join), st.integers(0, 20))
+@example("It passed. https://t.co/" + "x" * 70, 10)
+def test_decorated_line_ends_match_the_plain_search(line: str, words: int) -> None:
+    # The prefilter (no emoji, "/" or "#" near the end) and the REVERSE search change nothing.
+    assert classify._last_char(line, words) == _last_char_always_searching(line, words)
 
 
 _PIECES = list("abcSHAREfolwusnTw :|ßİſKσΣς-.") + ["share ", "on ", "facebook", "Follow us ", "Latest ", "news"]

@@ -122,7 +122,7 @@ def _features(text: str) -> Feature:
     words = head.count(" ") + 1 if len(text) <= MAX_PATTERN_CHARS else 1000
     if words < 1000 and not head.isascii() and _MAYBE_UNSPACED.search(head):
         words = max(words, len(_UNSPACED.findall(head)) // 2)
-    last = text[-12:].rstrip(_CLOSERS)[-1:]
+    last = _last_char(text, words)
     terminal = last != "" and last in _TERMINAL
     sentence_end = last != "" and last in _SENTENCE_END
     folded = text.casefold() if len(text) <= MAX_PATTERN_CHARS else ""
@@ -132,6 +132,34 @@ def _features(text: str) -> Feature:
     f.weight = _line_weight(text, f)
     f.caps_tag = _is_caps_tag(text, f)
     return f
+
+
+def _last_char(text: str, words: int) -> str:
+    """The character that ends the line's text, closing quotes and brackets aside.
+
+    Posts and blogs end sentences with decorations: a link or hashtag after
+    the full stop ("... nose. pic.twitter.com/x1", "... day.#Senate"), an
+    emoji after it ("today! 🙂") or, in a sentence-long line, instead of it.
+    The sentence ends before the decoration: such a line is prose, not a
+    headline or a menu entry.
+    """
+    last = text[-12:].rstrip(_CLOSERS)[-1:]
+    if last == "" or last in _TERMINAL:
+        return last
+    tail = text[-300:]
+    if last.isascii():  # no emoji: a link or hashtag would show in the last word
+        end = tail.rsplit(None, 1)[-1] if not tail[-1].isspace() else tail
+        if "/" not in end and "#" not in end and "www." not in end:
+            return last
+    m = vocab.DECORATED_END.search(tail)
+    if m is None or m.start() == 0:
+        return last
+    before = tail[: m.start()].rstrip(_CLOSERS)[-1:]
+    if before in _TERMINAL and before != "":
+        return before
+    if before.isalnum() and words >= 8 and vocab.EMOJI_ONLY.fullmatch(m.group()):
+        return "."  # an emoji in place of the full stop
+    return last
 
 
 # ---------------------------------------------------------------- pattern rules
@@ -570,6 +598,8 @@ def _line_weight(text: str, f: Feature) -> float:
         return float(f.words)
     if f.sentence_end or f.terminal or _LIST_ITEM.match(text):
         return 0.0
+    if "(@" in text and vocab.POST_CREDIT.fullmatch(text):
+        return 0.0  # the credit under an embedded post sits inside the article, like a caption
     # The word starts after a space, each a lower-case letter (kept by the
     # group) or a capital or digit (the group is empty).
     starts = _WORD_START.findall(text[:200])
@@ -622,6 +652,7 @@ def _main_text(doc: _Doc) -> None:
     best, first, last = _best_run(weights, 0, n)
     if last < first:
         return
+    best, last = _cut_at_comments(doc, weights, best, first, last)
     keep = [(first, last)]
     comments = next((i for i in range(last + 1, n)
                      if doc.labels.get(i) and doc.labels[i].rule == "comment_form"), n)
@@ -652,6 +683,26 @@ def _main_text(doc: _Doc) -> None:
     for i in range(n):
         if not inside[i] and i != title:
             doc.label(i, "outside_main_text")
+
+
+def _cut_at_comments(doc: _Doc, weights: Sequence[float], best: float, first: int, last: int) -> tuple[float, int]:
+    """End the main run at a comment form inside it, when the run crossed into the comments.
+
+    That is when the form opens a block (form fields, a commenter's name or
+    date: no prose right below it) and the prose above it outweighs the prose
+    below.  A "Comments" button between two paragraphs is followed by prose,
+    and a long thread under a short post is the greater part: both stay.
+    """
+    labels = doc.labels
+    form = next((i for i in range(first + 1, last) if i in labels and labels[i].rule == "comment_form"), None)
+    if form is None or weights[form + 1] > 0.0:
+        return best, last
+    above = sum(weights[first:form])
+    if above < best - above - weights[form]:
+        return best, last
+    while form > first and weights[form - 1] <= 0.0:  # the run ends on its last line of prose
+        form -= 1
+    return sum(weights[first:form]), form - 1
 
 
 def _title_above(doc: _Doc, first: int) -> int | None:

@@ -286,6 +286,16 @@ def datelines_possible(texts: Sequence[str]) -> bool:
     the lines on a page without any, such as a million tiny lines."""
     return "(" in "".join(texts)
 
+# --- decorations that can follow a sentence's end in posts: links, hashtags, emoji
+EMOJI = r"[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff\ufe0f\u200d]"
+DECORATED_END = regex.compile(
+    r"(?:\s*(?:(?:https?://|www\.|pic\.twitter\.com/)\S+|#\w[\w-]*|%s+))+\s*\Z" % EMOJI,
+    regex.REVERSE,  # the match ends the line: tried from the end, a miss fails at once
+)
+EMOJI_ONLY = regex.compile(r"(?:\s|%s)+" % EMOJI)
+# "— Jane Doe (@janedoe) October 9, 2018": the credit line under an embedded post.
+POST_CREDIT = regex.compile(r"[—–-]{1,2}\s*[^()\n]{1,80}\(@\w{1,30}\)[^()]{0,40}")
+
 # --- kickers and category tags ("ENT", "WORLD NEWS")
 ALL_CAPS_TAG = regex.compile(r"[\p{Lu}\d&/' -]{1,24}")
 
