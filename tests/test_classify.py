@@ -196,6 +196,68 @@ def test_boilerplate_kinds(rule: str, line: str, dropped: bool) -> None:
         assert got is None
 
 
+# Advertising and affiliate disclosures (navigation) and paywall, membership,
+# donation and ad-blocker prompts (share_prompt): common wordings across sites.
+NOTICES = [
+    ("navigation", "We may earn a commission when you buy through links on our site."),
+    ("navigation", "Things you buy through our links may earn us a commission."),
+    ("navigation", "This post may contain affiliate links. If you purchase something through the link, I may receive a small commission at no extra cost to you."),
+    ("navigation", "As an Amazon Associate I earn from qualifying purchases."),
+    ("navigation", "We are a participant in the Amazon Services LLC Associates Program, an affiliate advertising program."),
+    ("navigation", "Advertising Disclosure"),
+    ("navigation", "Advertiser disclosure: We may receive compensation from partners we recommend."),
+    ("navigation", "The Daily Gazette is reader-supported. When you purchase through links on our site, we may earn an affiliate commission."),
+    ("share_prompt", "Subscribe to continue reading"),
+    ("share_prompt", "To continue reading, please log in or subscribe."),
+    ("share_prompt", "You have reached your limit of free articles this month."),
+    ("share_prompt", "Already a subscriber? Log in"),
+    ("share_prompt", "This article is for subscribers only."),
+    ("share_prompt", "To read the full story, subscribe to The Herald."),
+    ("share_prompt", "Support independent journalism"),
+    ("share_prompt", "Become a member"),
+    ("share_prompt", "Please consider supporting our journalism with a donation."),
+    ("share_prompt", "We rely on readers like you to fund our reporting."),
+    ("share_prompt", "Donate today"),
+    ("share_prompt", "We noticed you're using an ad blocker."),
+    ("share_prompt", "No spam, we promise. You can unsubscribe at any time."),
+    ("share_prompt", "Subscribe to our mailing list!"),
+]
+NOTICE_NEAR_MISSES = [
+    "Brokers earn a commission on each purchase, which critics say creates a conflict of interest for advisers.",
+    "The European Commission will investigate the retailer's pricing of products bought online.",
+    "\"If a customer buys through the link, we earn a commission,\" the shop's owner explained.",
+    "The Federal Trade Commission requires bloggers to disclose affiliate links to their readers.",
+    "Many bloggers use affiliate links to earn a little money from the products they recommend.",
+    "Disney continued to sign up additional subscribers throughout the day as demand stayed strong.",
+    "The newspaper has lost a third of its subscribers since 2015 and now relies on advertising for revenue.",
+    "The grant will support local journalism in rural areas that have lost their newspapers.",
+    "She hopes to become a member of the board when the current chairman retires next year.",
+    "He was already a member of the club when the scandal broke in the spring.",
+    "The app gives users unlimited access to the gym and its classes for a monthly fee.",
+    "Residents can donate today at the town hall or online through the council website.",
+    "Members only were allowed into the chamber during the vote, officials confirmed.",
+    "We rely on volunteers to keep the shelter open through the winter months.",
+    "Readers who want to continue reading about the case can find the court filings online.",
+]
+
+
+@pytest.mark.parametrize("rule,line", NOTICES, ids=[f"{r}:{ln[:25]}" for r, ln in NOTICES])
+def test_disclosures_and_paywall_prompts_are_dropped(rule: str, line: str) -> None:
+    assert drops(article(line)).get(line) == rule
+
+
+@pytest.mark.parametrize("line", NOTICE_NEAR_MISSES, ids=[ln[:30] for ln in NOTICE_NEAR_MISSES])
+def test_prose_about_commissions_subscribers_and_donations_stays(line: str) -> None:
+    assert line not in drops(article(line))
+    assert line in cleantext.clean(article(line), **NO_SPIN)
+
+
+def test_a_long_paragraph_is_never_a_notice() -> None:
+    # Past MAX_NOTICE_WORDS a line is prose even with a disclosure's wording in it.
+    line = "We may earn a commission when you buy through links on our site, " + " ".join(["and the story goes on"] * 12) + "."
+    assert line not in drops(article(line))
+
+
 def test_kickers_are_short_lines_right_above_a_longer_headline() -> None:
     # A run of short lines above the headline goes, each 3+ words shorter than it.
     doc = "Local politics\n\nBudget vote\n\nCouncil approves budget after long debate\n\n" + PROSE

@@ -42,6 +42,10 @@ EXAMPLES = [
     "Related: How the vote was won", "Taylor Swift talks politics Video", "Most Read Stories", "Latest News",
     "Read more from Sky News:", "The council approved the budget on Tuesday, officials said.",
     "Straße gesperrt", "İstanbul Latest: ferries stop", "ſhare this article", "KELVIN editor",
+    "We may earn a commission when you buy through links on our site.", "ADVERTISING DISCLOSURE",
+    "As an Amazon Associate I earn from qualifying purchases.", "Subscribe to continue reading",
+    "Already a subscriber? Log in", "SUPPORT INDEPENDENT JOURNALISM", "Become a Member.", "Donate",
+    "We noticed you’re using an ad blocker.", "You have reached your limit of free articles.",
 ]
 
 
@@ -143,12 +147,14 @@ def test_decorated_line_ends_match_the_plain_search(line: str, words: int) -> No
     assert classify._last_char(line, words) == _last_char_always_searching(line, words)
 
 
-_PIECES = list("abcSHAREfolwusnTw :|ßİſKσΣς-.") + ["share ", "on ", "facebook", "Follow us ", "Latest ", "news"]
+_PIECES = list("abcSHAREfolwusnTw :|ßİſKσΣς-.") + ["share ", "on ", "facebook", "Follow us ", "Latest ", "news",
+                                                   "subscribe ", "we may earn ", "commission ", "links", "donate"]
 
 
 @given(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join))
 def test_vocab_agrees_on_generated_lines(line: str) -> None:
-    for v in (vocab.NAVIGATION, vocab.SHARE_PROMPT, vocab.LINK_LIST_HEADER, vocab.COMMENT_FORM):
+    for v in (vocab.NAVIGATION, vocab.SHARE_PROMPT, vocab.LINK_LIST_HEADER, vocab.COMMENT_FORM,
+              vocab.DISCLOSURE, vocab.SUPPORT_PROMPT):
         assert _disagreements(v, [line]) == []
 
 

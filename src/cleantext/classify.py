@@ -173,6 +173,8 @@ def _navigation(text: str, f: Feature) -> str | None:
         return "menu, tag or page-furniture line"
     if f.words <= 60 and vocab.LEGAL_NOTICE.matches(text, f.folded):
         return "copyright or legal notice"
+    if f.words <= MAX_NOTICE_WORDS and vocab.DISCLOSURE.matches(text, f.folded) and not _quoted(f.folded):
+        return "advertising or affiliate disclosure"
     return None
 
 
@@ -185,7 +187,22 @@ def _comment_form(text: str, f: Feature) -> str | None:
 def _share_prompt(text: str, f: Feature) -> str | None:
     if f.words <= 40 and vocab.SHARE_PROMPT.matches(text, f.folded):
         return "social, newsletter or 'tap here' prompt"
+    if f.words <= MAX_NOTICE_WORDS and vocab.SUPPORT_PROMPT.matches(text, f.folded) and not _quoted(f.folded):
+        return "paywall, membership, donation or ad-blocker prompt"
     return None
+
+
+# Disclosures and paywall or donation prompts run to a short paragraph at most;
+# a longer line is article prose that happens to talk about commissions,
+# subscribers or donations.
+MAX_NOTICE_WORDS = 60
+_SPEECH = re.compile(r"[\"“”„«»]|\b(?:said|says|told|according to)\b")
+
+
+def _quoted(folded: str) -> bool:
+    """True for a line with a quotation or reported speech: a source quoted in a
+    story ("we rely on donations," she said) is not the site's own notice."""
+    return _SPEECH.search(folded) is not None
 
 
 def _video_notice(text: str, f: Feature) -> str | None:

@@ -146,7 +146,7 @@ SHARE_PROMPT = Vocab(
     r"(?:whatsapp|facebook|twitter|x|instagram|telegram|linkedin|youtube|tiktok|threads|google news|flipboard|apple news|bluesky)\b"
     r"|(?:tap|click|click on|faucet|press) (?:here|right here)\b"
     r"|click (?:here|on right here|right here) to\b"
-    r"|(?:sign up|signal up|subscribe|register) (?:for|to|now|here|today)\b[^.!?]{0,80}(?:newsletter|updates|alerts|e-?mails?|briefing|digest)"
+    r"|(?:sign up|signal up|subscribe|register) (?:for|to|now|here|today)\b[^.!?]{0,80}(?:newsletter|updates|alerts|e-?mails?|briefing|digest|mailing list)"
     r"|(?:get|receive) (?:our|the|free)[^.!?]{0,50}(?:newsletter|alerts|briefing) "
     r"|(?:keep|stay|sustain)(?: up| up to date| informed| in the know)? with (?:all )?(?:the )?(?:latest|newest)"
     r"|follow [^.!?]{1,60}'s coverage\b"
@@ -161,6 +161,66 @@ SHARE_PROMPT = Vocab(
     # (Anchored as a whole, so that a failing search stops at the line's start.)
     gate=r"(?s)^(?:(?:follow|comply|like|join|find|subscribe|add|tap|click|faucet|press|sign|signal|register|get"
     r"|receive|keep|stay|sustain|download|share|if)\b|.*?by clicking here)",
+)
+
+# --- advertising and affiliate disclosures ("We may earn a commission when you
+# buy through links on our site", "This post contains affiliate links").  A
+# commission or compensation counts only beside the reader's click or purchase
+# and the site's first person: a broker's commission in a story is prose.
+_REWARD = r"(?:an? )?(?:small |tiny |affiliate |modest )?(?:commission|compensation|(?:portion|share|percentage) of (?:the )?(?:sales|revenue))"
+_READER_ACT = r"(?:links?|click(?:s|ed)?|purchases?|purchased|buy|bought|shop|partners?|retailers?)"
+DISCLOSURE = Vocab(
+    r"\b(?:advertis(?:ing|er|ement)|affiliate(?: link)?|amazon(?: associates?)?|ftc|sponsor(?:ed|ship)?(?: content)?|partner|editorial) disclos(?:ure|ures)\b"
+    r"|\bas an amazon associate\b|\bamazon services llc associates? program\b"
+    r"|\b(?:this|our) (?:post|article|page|site|website|blog|story|guide|review|content|newsletter|video|list)\b[^.!?]{0,60}\baffiliate (?:links?|partnerships?|programs?)\b"
+    r"|\baffiliate links?\b[^.!?]{0,60}\b(?:this|our) (?:post|article|page|site|website|blog|story|guide|review|content)\b"
+    r"|\b(?:supported|funded) by\b[^.!?]{0,60}\baffiliate links\b"
+    r"|\b(?:we|i)(?:[’']ll| may| might| could| will| would| can| do)? (?:also )?(?:earn|receive|get|make|collect)s? " + _REWARD + r"[^.!?]{0,80}\b" + _READER_ACT + r"\b"
+    r"|\b" + _READER_ACT + r"\b[^.!?]{0,80}\b(?:we|i|us|me)\b[^.!?]{0,30}\b" + _REWARD
+    + r"|\b(?:may|might|could|will) earn (?:us |me )?" + _REWARD,
+    regex.IGNORECASE,
+    how="search",
+    gate=r"disclos|mazon (?:associate|services)|ffiliate|mmission|mpensation|portion of|hare of|percentage of",
+)
+
+# --- paywall, membership, donation and ad-blocker prompts ("Subscribe to
+# continue reading", "Support independent journalism", "Become a member").
+_GOOD_CAUSE = r"(?:independent|quality|local|nonprofit|non-profit|public[- ]interest|investigative|fearless|trusted|fact-based|free|reader-funded)"
+SUPPORT_PROMPT = Vocab(
+    r"\b(?:subscribe|sign up|register|log ?in|sign in|become a (?:member|subscriber))(?: now| today| here)? (?:to|and|for) (?:continue|keep) reading\b"
+    r"|\bto (?:continue|keep) reading\b[^.!?]{0,40}\b(?:subscri\w*|sign in|log ?in|register|member\w*)\b"
+    r"|\bto (?:read|view|see|access|unlock) (?:the|this|our) full (?:story|stories|article|articles|piece)\b"
+    r"|\bsubscri\w*\b[^.!?]{0,60}\bfor the full (?:story|article)\b"
+    r"|\b(?:you[’']re|you are) already an? (?:subscriber|member)\b"
+    r"|\balready an? (?:subscriber|member)\b[?,.!]*\s*(?:please )?(?:log ?in|sign in|login)\b"
+    r"|\b(?:you[’']ve|you have) (?:reached|hit|used(?: up)?|exceeded|read)\b[^.!?]{0,30}\bfree (?:articles?|stories|story|reads|views)\b"
+    r"|\b(?:\d+|one|two|three|four|five) free (?:articles?|stories|story) (?:left|remaining)\b"
+    r"|\b(?:this|the) (?:article|story|content|post|page|feature) is (?:only )?(?:available |reserved |exclusive(?:ly)? )?(?:to|for) (?:our )?(?:paid |paying |premium |digital )?(?:subscribers|members)\b"
+    r"|^(?:for )?(?:paid )?(?:subscribers?|members?)[ -]only(?: content| article| story| access)?[.!:]?$"
+    r"|\bunlimited (?:digital )?access to\b[^.!?]{0,60}\b(?:journalism|our (?:stories|articles|reporting|content|coverage))\b"
+    r"|\bsupport(?:ing)? our (?:[\w-]+ ){0,2}(?:journalism|reporting|newsroom|work|mission|coverage)\b"
+    r"|\bsupport(?:ing)? (?:this|our) (?:site|website|blog|podcast|newsletter|channel)\b"
+    r"|(?:^|[.!?]\s+|\b(?:please|help us|consider|you can|to)\s+)(?:support(?:ing)?|donat(?:e|ing) to|contribut(?:e|ing) to) " + _GOOD_CAUSE + r" (?:[\w-]+ )?(?:journalism|news|reporting|media)\b"
+    r"|(?:^|[.!?]\s+|\b(?:please|consider|by|today|now)\s+)becom(?:e|ing) an? (?:paying |paid |sustaining |digital )?(?:member|subscriber|supporter|patron)\b"
+    r"|^(?:donate|contribute)(?: now| today| here)?[.!]?$|\bdonate (?:now|today)[.!]?$"
+    r"|\bmake (?:a|your) (?:tax-deductible |one-time |monthly |recurring )?(?:donation|contribution) (?:now|today|to us)\b"
+    r"|\b(?:we|this site|this website|our (?:site|website|newsroom|journalism|work)) (?:rel(?:y|ies)|depends?) (?:on|upon) (?:[\w-]+ ){0,2}(?:readers?|reader support|donations|ad revenue|advertising|advertisements|subscri(?:bers|ptions)|members|supporters|you)\b"
+    r"|\b(?:is|are) (?:funded|supported|made possible) (?:primarily |mostly |entirely |largely |in part )?by (?:[\w-]+ ){0,3}(?:member|reader|listener|viewer)s?(?: donations| support| like you)\b"
+    r"|\breader[- ](?:supported|funded)\b"
+    r"|\bunsubscribe\b[^.!?]{0,40}\bat any time\b"
+    r"|^if you (?:enjoyed|liked|value|appreciate|enjoy) (?:this|our) (?:article|story|journalism|reporting|work|content|post)\b"
+    r"|\b(?:you[’']re|you are|you[’']ve been) (?:using|running) an? ad[ -]?blocker\b"
+    r"|\b(?:disable|turn off|pause|switch off|deactivate) (?:your )?ad[ -]?block(?:er|ing)?\b|\bad[ -]?block(?:er)? detected\b",
+    regex.IGNORECASE,
+    how="search",
+    # Each branch of the gate opens with a literal, taken from a rare letter of
+    # its word on ("bscri" for "subscribe"): the search then stops only at
+    # those few letters.  What follows narrows the lines the pattern sees.
+    gate=r"bscri|member(?:s?[ -]only|s\b|\?)|ready an? member|p reading|ue reading|ull (?:stor|art|piece)|free (?:art|stor|read|view)|unlimited (?:digital )?access"
+    r"|pport(?:ing)? (?:our |this |%s)|pported by|der[- ](?:supp|fund)|becom(?:e|ing) an? "
+    r"|donat(?:e[.!]?$|e (?:now|today|here)|(?:e|ing) to |ion (?:now|today|to us))"
+    r"|contribut(?:e[.!]?$|e (?:now|today|here)|(?:e|ing) to |ion (?:now|today|to us))"
+    r"|l(?:y|ies) (?:on|upon) |pends? (?:on|upon) |funded by|possible by|f you (?:enjoy|like|value|appreciate)|d[ -]?block" % _GOOD_CAUSE,
 )
 
 # --- video players and promos
