@@ -671,9 +671,8 @@ def _main_text(doc: _Doc) -> None:
         return
     best, last = _cut_at_comments(doc, weights, best, first, last)
     keep = [(first, last)]
-    comments = next((i for i in range(last + 1, n)
-                     if doc.labels.get(i) and doc.labels[i].rule == "comment_form"), n)
-    todo = [(0, first), (last + 1, comments)]
+    comments = _first_labelled(doc, "comment_form", last + 1, n)
+    todo = [(0, first), (last + 1, n if comments is None else comments)]
     # Each search is linear in its range; capping the searches keeps the
     # whole rule linear even on pages with many separate prose runs.
     searches = 0
@@ -710,8 +709,7 @@ def _cut_at_comments(doc: _Doc, weights: Sequence[float], best: float, first: in
     below.  A "Comments" button between two paragraphs is followed by prose,
     and a long thread under a short post is the greater part: both stay.
     """
-    labels = doc.labels
-    form = next((i for i in range(first + 1, last) if i in labels and labels[i].rule == "comment_form"), None)
+    form = _first_labelled(doc, "comment_form", first + 1, last)
     if form is None or weights[form + 1] > 0.0:
         return best, last
     above = sum(weights[first:form])
@@ -720,6 +718,12 @@ def _cut_at_comments(doc: _Doc, weights: Sequence[float], best: float, first: in
     while form > first and weights[form - 1] <= 0.0:  # the run ends on its last line of prose
         form -= 1
     return sum(weights[first:form]), form - 1
+
+
+def _first_labelled(doc: _Doc, rule: str, lo: int, hi: int) -> int | None:
+    """The first of lines lo..hi-1 that `rule` labelled, if any."""
+    labels = doc.labels
+    return next((i for i in range(lo, hi) if i in labels and labels[i].rule == rule), None)
 
 
 def _title_above(doc: _Doc, first: int) -> int | None:
