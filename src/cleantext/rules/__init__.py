@@ -1,0 +1,1 @@
+"""The rule registry: every rule declared once (`registry`), with its vocabularies (`vocab`)."""
