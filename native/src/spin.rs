@@ -1,0 +1,357 @@
+//! The spin tables' entries found in text: a token trie walked from every token.
+//!
+//! An entry is a spun phrase ("live performance corridor") with its rule,
+//! tier, case and guard.  `SpinTable::candidates` finds where entries start;
+//! `SpinTable::accepted` makes the one linear pass that picks, at each
+//! candidate, the longest entry allowed (rule on, tier, case, guard) and
+//! resumes after its core.  Which entries are allowed is the caller's policy
+//! (Python's `spin` package); this module only finds and checks.
+
+use std::collections::HashMap;
+
+use regex::Regex;
+
+use crate::text::{is_space, is_word};
+
+/// Characters of context searched by a guard on each side of a match: wide
+/// enough for a collocation ("assault rifle"), narrow enough to stay local.
+pub const GUARD_WINDOW: usize = 40;
+
+/// ALL CAPS spellings of a capitalised entry ("METROPOLIS CORRIDOR" in a
+/// headline) match only when it has at least this many letters: short ones
+/// read as acronyms ("Fb" is the spinner's, "FB" everyone's).
+pub const MIN_CAPS_LETTERS: usize = 4;
+
+/// Marks a token not preceded by white space inside a phrase ("IS-K").
+const GLUE: char = '\u{1}';
+
+/// One table row as the kernel needs it.
+#[derive(Clone, Debug)]
+pub struct EntrySpec {
+    pub spun: String,
+    /// 0..=255: the caller's rule number (spin_phrase, spin_word, tortured_phrase).
+    pub rule: u8,
+    /// The always tier: repaired in any English text, not only in spun documents.
+    pub always: bool,
+    /// Searched around a match; a hit blocks the repair.
+    pub guard: Option<String>,
+    /// Leading and trailing tokens equal in the spun form and the original
+    /// (context, not replaced).
+    pub pre: usize,
+    pub suf: usize,
+}
+
+struct Entry {
+    spun: String,
+    rule: u8,
+    always: bool,
+    guard: Option<Regex>,
+    case_sensitive: bool,
+    pre: usize,
+    suf: usize,
+}
+
+#[derive(Default)]
+struct Node {
+    children: HashMap<Box<str>, u32>,
+    /// (depth, entries) of every node with entries on the path from the root
+    /// to this one, shallowest first: what a walk ending here found.
+    found: Vec<(usize, Vec<u32>)>,
+}
+
+pub struct SpinTable {
+    entries: Vec<Entry>,
+    nodes: Vec<Node>,
+    /// The longest token of any key (in bytes): longer tokens start nothing.
+    longest_token: usize,
+}
+
+/// A token of a line: byte range and normalised form (lower case, quotes
+/// unified, glue-marked when it follows the previous token directly).
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub norm: String,
+}
+
+/// Split into word and punctuation tokens (`\w+|[^\w\s]`) with offsets.
+pub fn tokens(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut prev_end = usize::MAX;
+    let mut it = text.char_indices().peekable();
+    while let Some((start, c)) = it.next() {
+        if is_space(c) {
+            continue;
+        }
+        let mut end = start + c.len_utf8();
+        if is_word(c) {
+            while let Some(&(i, d)) = it.peek() {
+                if !is_word(d) {
+                    break;
+                }
+                end = i + d.len_utf8();
+                it.next();
+            }
+        }
+        let mut norm = String::with_capacity(end - start + 1);
+        if start == prev_end {
+            norm.push(GLUE);
+        }
+        push_norm(&text[start..end], &mut norm);
+        out.push(Token { start, end, norm });
+        prev_end = end;
+    }
+    out
+}
+
+/// Lower case, with curly quotes made straight (the table's spelling).
+fn push_norm(token: &str, out: &mut String) {
+    if token.is_ascii() {
+        out.extend(token.chars().map(|c| c.to_ascii_lowercase()));
+        return;
+    }
+    for c in token.to_lowercase().chars() {
+        out.push(match c {
+            '\u{2019}' | '\u{2018}' => '\'',
+            '\u{201c}' | '\u{201d}' => '"',
+            _ => c,
+        });
+    }
+}
+
+/// A position where the walk found entries: the walked tokens' byte ranges
+/// and, per depth with entries (shallowest first), the entries.
+pub struct Candidate<'t> {
+    pub spans: Vec<(usize, usize)>,
+    pub found: &'t [(usize, Vec<u32>)],
+}
+
+/// An accepted match: the core's byte range (context cut off) and the entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub entry: u32,
+}
+
+impl SpinTable {
+    pub fn new(specs: &[EntrySpec]) -> Result<SpinTable, String> {
+        let mut nodes = vec![Node::default()];
+        let mut entries = Vec::with_capacity(specs.len());
+        let mut longest_token = 0;
+        for (n, s) in specs.iter().enumerate() {
+            let guard = match &s.guard {
+                Some(g) if !g.is_empty() => {
+                    Some(Regex::new(g).map_err(|e| format!("spin entry {:?}: guard does not compile: {e}", s.spun))?)
+                }
+                _ => None,
+            };
+            let path: Vec<String> = tokens(&s.spun)
+                .into_iter()
+                .enumerate()
+                .map(|(k, t)| if k == 0 { t.norm.trim_start_matches(GLUE).to_string() } else { t.norm })
+                .collect();
+            if path.is_empty() {
+                return Err(format!("spin entry {n}: {:?} has no token", s.spun));
+            }
+            if s.pre + s.suf >= path.len() && !(s.pre == 0 && s.suf == 0) {
+                return Err(format!("spin entry {:?}: its context covers every token", s.spun));
+            }
+            let mut node = 0usize;
+            for step in &path {
+                longest_token = longest_token.max(step.trim_start_matches(GLUE).len());
+                node = match nodes[node].children.get(step.as_str()) {
+                    Some(&child) => child as usize,
+                    None => {
+                        nodes.push(Node::default());
+                        let child = nodes.len() - 1;
+                        nodes[node].children.insert(step.clone().into_boxed_str(), child as u32);
+                        child
+                    }
+                };
+            }
+            let depth = path.len();
+            let at = &mut nodes[node].found;
+            match at.last_mut() {
+                Some((d, list)) if *d == depth => list.push(n as u32),
+                _ => at.push((depth, vec![n as u32])),
+            }
+            entries.push(Entry {
+                spun: s.spun.clone(),
+                rule: s.rule,
+                always: s.always,
+                guard,
+                case_sensitive: s.spun != s.spun.to_lowercase(),
+                pre: s.pre,
+                suf: s.suf,
+            });
+        }
+        // Each node's `found` so far holds its own entries only: prepend its
+        // ancestors' (a walk that ends deeper found those too).
+        let mut stack: Vec<(usize, Vec<(usize, Vec<u32>)>)> = vec![(0, Vec::new())];
+        while let Some((node, inherited)) = stack.pop() {
+            let mut found = inherited;
+            found.append(&mut nodes[node].found);
+            let children: Vec<u32> = nodes[node].children.values().copied().collect();
+            for child in children {
+                stack.push((child as usize, found.clone()));
+            }
+            nodes[node].found = found;
+        }
+        Ok(SpinTable { entries, nodes, longest_token })
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Where entries start in a line with these tokens, in token order.
+    pub fn candidates<'s>(&'s self, toks: &[Token]) -> Vec<Candidate<'s>> {
+        let mut out = Vec::new();
+        let root = &self.nodes[0];
+        for i in 0..toks.len() {
+            let first = toks[i].norm.trim_start_matches(GLUE);
+            if first.len() > self.longest_token {
+                continue;
+            }
+            let Some(&child) = root.children.get(first) else { continue };
+            let mut node = &self.nodes[child as usize];
+            let mut j = i + 1;
+            while j < toks.len() && !node.children.is_empty() {
+                match node.children.get(toks[j].norm.as_str()) {
+                    Some(&c) => node = &self.nodes[c as usize],
+                    None => break,
+                }
+                j += 1;
+            }
+            if let Some(&(deepest, _)) = node.found.last() {
+                let spans = toks[i..i + deepest].iter().map(|t| (t.start, t.end)).collect();
+                out.push(Candidate { spans, found: &node.found });
+            }
+        }
+        out
+    }
+
+    /// The one linear pass over a line's candidates: at each, the longest
+    /// entry allowed (its rule in `rules`, its tier, its case, its guard),
+    /// as the byte range of its core; then the pass resumes after the core,
+    /// so trailing context can be repaired by another entry.
+    pub fn accepted(&self, text: &str, cands: &[Candidate<'_>], spun_ok: bool, rules: &[bool]) -> Vec<Hit> {
+        let mut out = Vec::new();
+        let mut resume = 0;
+        for c in cands {
+            let start = c.spans[0].0;
+            if start < resume {
+                continue;
+            }
+            let mut hit = None;
+            'depths: for (depth, list) in c.found.iter().rev() {
+                let end = c.spans[depth - 1].1;
+                for &e in list {
+                    let entry = &self.entries[e as usize];
+                    if !rules.get(entry.rule as usize).copied().unwrap_or(false) || (!entry.always && !spun_ok) {
+                        continue;
+                    }
+                    if self.allows(entry, text, start, end) {
+                        hit = Some((*depth, e));
+                        break 'depths;
+                    }
+                }
+            }
+            let Some((depth, e)) = hit else { continue };
+            let entry = &self.entries[e as usize];
+            out.push(Hit { start: c.spans[entry.pre].0, end: c.spans[depth - entry.suf - 1].1, entry: e });
+            resume = if entry.suf > 0 { c.spans[depth - entry.suf].0 } else { c.spans[depth - 1].1 };
+        }
+        out
+    }
+
+    /// The entry applies to its match text[start..end]: the case fits and the
+    /// guard does not block it.
+    fn allows(&self, e: &Entry, text: &str, start: usize, end: usize) -> bool {
+        self.case_ok(e, &text[start..end]) && !blocked(e, text, start, end)
+    }
+
+    /// Entries written with capitals (proper names: "Sky Information") match
+    /// only that spelling or, if long enough, ALL CAPS; lower-case entries
+    /// match any case.
+    fn case_ok(&self, e: &Entry, matched: &str) -> bool {
+        if !e.case_sensitive || matched == e.spun {
+            return true;
+        }
+        let letters = matched.chars().filter(|c| c.is_alphabetic()).count();
+        letters >= MIN_CAPS_LETTERS && matched == matched.to_uppercase() && matched != matched.to_lowercase()
+    }
+
+    pub fn rule_of(&self, entry: u32) -> u8 {
+        self.entries[entry as usize].rule
+    }
+
+    pub fn spun_of(&self, entry: u32) -> &str {
+        &self.entries[entry as usize].spun
+    }
+
+    pub fn is_always(&self, entry: u32) -> bool {
+        self.entries[entry as usize].always
+    }
+}
+
+fn blocked(e: &Entry, text: &str, start: usize, end: usize) -> bool {
+    let Some(guard) = &e.guard else { return false };
+    let lo = text[..start].char_indices().rev().nth(GUARD_WINDOW - 1).map_or(0, |(i, _)| i);
+    let hi = text[end..].char_indices().nth(GUARD_WINDOW).map_or(text.len(), |(i, _)| end + i);
+    // The haystack ends at the window; before it, `\b` sees the character
+    // before the window, as the Python implementation's did.
+    guard.find_at(&text[..hi], lo).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spec(spun: &str, rule: u8, always: bool, guard: Option<&str>, pre: usize, suf: usize) -> EntrySpec {
+        EntrySpec { spun: spun.into(), rule, always, guard: guard.map(str::to_string), pre, suf }
+    }
+
+    fn table() -> SpinTable {
+        SpinTable::new(&[
+            spec("live performance corridor", 0, true, None, 0, 0),
+            spec("stated", 1, false, Some(r"(?i)\b(the|an) stated\b"), 0, 0),
+            spec("within the", 1, false, None, 0, 1),
+            spec("Sky Information", 0, true, None, 0, 0),
+            spec("IS-Okay", 0, true, None, 0, 0),
+        ])
+        .unwrap()
+    }
+
+    fn hits(t: &SpinTable, text: &str, spun_ok: bool) -> Vec<(String, u32)> {
+        let toks = tokens(text);
+        let c = t.candidates(&toks);
+        t.accepted(text, &c, spun_ok, &[true, true]).into_iter().map(|h| (text[h.start..h.end].to_string(), h.entry)).collect()
+    }
+
+    #[test]
+    fn tokens_mark_glue_and_fold_case() {
+        let t = tokens("IS-K’s  test");
+        let norms: Vec<&str> = t.iter().map(|t| t.norm.as_str()).collect();
+        assert_eq!(norms, ["is", "\u{1}-", "\u{1}k", "\u{1}'", "\u{1}s", "test"]);
+    }
+
+    #[test]
+    fn tiers_case_context_and_guards() {
+        let t = table();
+        assert_eq!(hits(&t, "A live performance corridor.", false), [("live performance corridor".to_string(), 0)]);
+        assert!(hits(&t, "He stated it.", false).is_empty()); // spun_only
+        assert_eq!(hits(&t, "He stated it.", true), [("stated".to_string(), 1)]);
+        assert!(hits(&t, "As the stated aim was", true).is_empty()); // guard
+        assert_eq!(hits(&t, "They met within the hall.", true), [("within".to_string(), 2)]);
+        assert!(hits(&t, "sky information board", false).is_empty()); // case
+        assert_eq!(hits(&t, "SKY INFORMATION", false).len(), 1);
+        assert_eq!(hits(&t, "IS-Okay claimed", false).len(), 1);
+        assert!(hits(&t, "It is-okay to go", false).is_empty());
+    }
+}
