@@ -58,7 +58,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "src"))
 
-from cleantext.spun import tokenize  # noqa: E402
+from cleantext.spin.table import tokenize  # noqa: E402
 from cleantext.tables import parse_tsv  # noqa: E402
 
 SOURCES = REPO / "scripts" / "spin_sources"

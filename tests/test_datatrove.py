@@ -12,7 +12,7 @@ import pytest
 pytest.importorskip("datatrove")
 
 import cleantext  # noqa: E402
-from cleantext.datatrove_step import CleantextStep  # noqa: E402
+from cleantext.integrations.datatrove import CleantextStep  # noqa: E402
 
 FIXTURES = Path(__file__).parent / "fixtures"
 

@@ -17,7 +17,7 @@ MODULES = sorted(
 
 @pytest.mark.parametrize("name", MODULES)
 def test_doctests(name: str) -> None:
-    if name == "cleantext.datatrove_step":
+    if name == "cleantext.integrations.datatrove":
         pytest.importorskip("datatrove")  # an optional extra
     module = importlib.import_module(name)
     failures, _ = doctest.testmod(module, optionflags=doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE)

@@ -8,7 +8,7 @@
 from .api import clean, clean_and_explain, repair
 from .config import Config
 from .model import Action, Result, Segment
-from .segment import sentences
+from .sentences import sentences
 
 __all__ = ["Action", "Config", "Result", "Segment", "clean", "clean_and_explain", "repair", "sentences"]
 __version__ = "0.1.0"

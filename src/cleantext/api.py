@@ -6,7 +6,8 @@ from typing import Any
 
 from .config import Config, resolve
 from .model import Result
-from .pipeline import run
+from .pipeline import clean_document, explain
+from .rules import registry
 
 
 def clean_and_explain(text: str, config: Config | None = None, **options: Any) -> Result:
@@ -19,18 +20,19 @@ def clean_and_explain(text: str, config: Config | None = None, **options: Any) -
     >>> [(a.rule, a.before) for a in r.actions]
     [('navigation', 'Share this article')]
     """
-    return run(text, resolve(config, options))
+    return explain(clean_document(text, resolve(config, options)))
 
 
 def clean(text: str, config: Config | None = None, **options: Any) -> str:
     """Clean scraped article text: boilerplate removed, Unicode and spun text repaired.
 
     Options are the `Config` switches, e.g. ``clean(text, caption=False)``.
+    No action log or metadata is built: `clean_and_explain` has them.
 
     >>> clean("Pic: AP\\nThe minister resigned on Friday after a week of pressure.")
     'The minister resigned on Friday after a week of pressure.'
     """
-    return clean_and_explain(text, config, **options).text
+    return clean_document(text, resolve(config, options)).text()
 
 
 def repair(text: str, config: Config | None = None, **options: Any) -> str:
@@ -42,8 +44,5 @@ def repair(text: str, config: Config | None = None, **options: Any) -> str:
     ...        "on Friday evening, and that the men were arrested on Saturday.")
     'Police said the gunmen opened fire in the concert hall on Friday evening, and that the men were arrested...'
     """
-    base = resolve(config, options)
-    from .classify import RULES
-
-    off = {rule: False for rule in RULES}
-    return run(text, base.replace(**off)).text
+    off = {r.id: False for r in registry.boilerplate()}
+    return clean(text, resolve(config, options).replace(**off))

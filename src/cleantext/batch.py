@@ -28,7 +28,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
+from . import switches
 from .config import Config
+from .files import InputError
 
 #: A chunk closes at this many records or this many bytes of input, whichever
 #: comes first: small enough to bound memory, big enough to amortise IPC.
@@ -71,10 +73,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="continue an interrupted run: keep the records already in OUT.part")
     parser.add_argument("--actions", action="store_true", help="also write each record's action log")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bar or summary on stderr")
-    parser.add_argument("--off", action="append", default=[], metavar="RULE",
-                        help="turn a rule or switch off (repeatable); see 'cleantext rules'")
-    parser.add_argument("--uncurl-quotes", action="store_true", help="also straighten curly quotes")
-    parser.add_argument("--no-spin", action="store_true", help="do not repair spun text")
+    switches.add_arguments(parser)
 
 
 # ------------------------------------------------------------------ reading
@@ -98,8 +97,6 @@ def _folder_tasks(folder: Path) -> Iterator[Task]:
 
 def _open_input(name: str) -> tuple[Iterator[Task], int | None, str, IO[bytes] | None]:
     """Tasks for INPUT, the progress total, its unit, and a stream to close."""
-    from .cli import InputError
-
     if name == "-":
         return _jsonl_tasks(sys.stdin.buffer), None, "B", None
     path = Path(name)
@@ -123,12 +120,14 @@ _OPTIONS: dict[str, Any] = {}
 
 
 def _init_worker(config: Config, options: dict[str, Any]) -> None:
-    """Per-process set-up: keep the config and load the spin tables once."""
+    """Per-process set-up: keep the config, and build the kernel and load the spin tables once."""
     global _CONFIG, _OPTIONS
     _CONFIG, _OPTIONS = config, options
-    from . import spin_match
+    from .kernel import kernel
+    from .spin.table import table
 
-    spin_match.matcher()
+    kernel()
+    table()
 
 
 class RecordError(Exception):
@@ -288,8 +287,6 @@ def _done_records(part: Path) -> tuple[int, int | str | None]:
 def _skip(tasks: Iterator[Task], count: int, last: int | str | None) -> int:
     """Consume the first `count` tasks, checking that they are the ones OUT.part holds;
     returns their input size (for the progress bar)."""
-    from .cli import InputError
-
     task: Task | None = None
     size = 0
     for _ in range(count):
@@ -315,9 +312,7 @@ def _progress(total: int | None, unit: str, disable: bool, initial: int) -> Any:
 def run(args: argparse.Namespace) -> int:
     """Run `cleantext batch`.  Returns 0 even when some records had errors: those are
     data, reported in the output one per record, and counted in the summary."""
-    from .cli import InputError, _config
-
-    config = _config(args)
+    config = switches.config_from(args)
     jobs = args.jobs if args.jobs > 0 else (os.cpu_count() or 1)
     options = {"field": args.field, "id_field": args.id_field, "actions": args.actions}
     to_stdout = args.output in (None, "-")

@@ -10,98 +10,18 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 from collections.abc import Sequence
-from pathlib import Path
 
-from . import __version__, batch, report
-from .api import clean_and_explain
-from .charfix import decode_bytes, looks_binary
-from .classify import RULES
-from .config import Config
-from .markup import looks_like_html
+from . import __version__, batch, report, switches
+from .api import clean_and_explain, repair
+from .files import InputError, UsageError, read_input, write_output
 from .model import Result
-
-
-class InputError(Exception):
-    """An input that cannot be cleaned (missing, unreadable, binary): exit 1."""
-
-
-class UsageError(Exception):
-    """The command line itself is wrong (an unknown rule name): exit 2."""
-
-
-def read_input(name: str) -> str:
-    """Read FILE (or stdin for '-') as text, decoding with a warning when needed."""
-    try:
-        if name == "-":
-            data = sys.stdin.buffer.read()
-        else:
-            data = Path(name).read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"cannot read {name}: no such file") from None
-    except IsADirectoryError:
-        raise InputError(f"cannot read {name}: it is a directory (use 'cleantext batch' for folders)") from None
-    except OSError as exc:
-        raise InputError(f"cannot read {name}: {exc.strerror or exc}") from None
-    if looks_binary(data):
-        raise InputError(f"{name} looks like a binary file, not text")
-    text, warning = decode_bytes(data)
-    if warning:
-        print(f"cleantext: warning: {name}: {warning}", file=sys.stderr)
-    if looks_like_html(text):
-        print(f"cleantext: warning: {name} looks like an HTML page: tags are stripped, but an HTML "
-              "extractor (e.g. trafilatura) will find the article better", file=sys.stderr)
-    return text
-
-
-def write_output(text: str, out: str | None) -> None:
-    """Write UTF-8 to stdout, or atomically to OUT (a temp file renamed into place).
-
-    Output is data, so it is UTF-8 whatever the console's encoding (an ASCII
-    or cp1252 stdout would otherwise turn CJK text into a traceback).
-    """
-    if out is None or out == "-":
-        buffer = getattr(sys.stdout, "buffer", None)
-        if buffer is None:
-            sys.stdout.write(text)
-        else:
-            sys.stdout.flush()
-            buffer.write(text.encode("utf-8", "replace"))
-        sys.stdout.flush()
-        return
-    target = Path(out)
-    try:
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise InputError(f"cannot write {out}: {exc.strerror or exc}") from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, target)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise InputError(f"cannot write {out}: {exc.strerror or exc}") from None
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _config(args: argparse.Namespace) -> Config:
-    overrides: dict[str, bool] = {name: False for name in args.off}
-    if getattr(args, "uncurl_quotes", False):
-        overrides["uncurl_quotes"] = True
-    if getattr(args, "no_spin", False):
-        overrides.update(spin_phrase=False, spin_word=False, tortured_phrase=False)
-    try:
-        return Config().replace(**overrides)
-    except TypeError as exc:
-        raise UsageError(str(exc)) from None
+from .rules import registry
 
 
 def _run(args: argparse.Namespace) -> tuple[str, Result]:
     text = read_input(args.file)
-    return text, clean_and_explain(text, _config(args))
+    return text, clean_and_explain(text, switches.config_from(args))
 
 
 def cmd_clean(args: argparse.Namespace) -> int:
@@ -127,17 +47,18 @@ def cmd_explain(args: argparse.Namespace) -> int:
 
 
 def cmd_repair(args: argparse.Namespace) -> int:
-    from .api import repair
-
     text = read_input(args.file)
-    out = repair(text, _config(args))
+    out = repair(text, switches.config_from(args))
     write_output(out + ("\n" if out else ""), args.output)
     return 0
 
 
 def cmd_rules(args: argparse.Namespace) -> int:
-    lines = [f"{r.id:<20} {r.stage:<8} {r.reason}" for r in RULES.values()]
-    lines.append("switches: " + ", ".join(Config.names()))
+    if args.format == "markdown":
+        write_output(registry.markdown_table(), None)
+        return 0
+    lines = [f"{r.id:<20} {r.stage:<8} {r.reason}" for r in registry.RULES]
+    lines += [f"{name:<20} {'option':<8} {doc}" for name, (_, doc) in registry.OPTIONS.items()]
     write_output("\n".join(lines) + "\n", None)
     return 0
 
@@ -153,10 +74,7 @@ def build_parser() -> argparse.ArgumentParser:
     def common(p: argparse.ArgumentParser) -> None:
         p.add_argument("file", nargs="?", default="-", help="input text file, or - for stdin (default)")
         p.add_argument("-o", "--output", help="write here instead of stdout (atomically)")
-        p.add_argument("--off", action="append", default=[], metavar="RULE",
-                       help="turn a rule or switch off (repeatable); see 'cleantext rules'")
-        p.add_argument("--uncurl-quotes", action="store_true", help="also straighten curly quotes")
-        p.add_argument("--no-spin", action="store_true", help="do not repair spun text")
+        switches.add_arguments(p)
 
     p = sub.add_parser("clean", help="print the cleaned article text")
     common(p)
@@ -173,7 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
     common(p)
     p.set_defaults(func=cmd_repair)
 
-    p = sub.add_parser("rules", help="list the rules and config switches")
+    p = sub.add_parser("rules", help="list the rules (each is a config switch) and the options")
+    p.add_argument("--format", choices=("table", "markdown"), default="table")
     p.set_defaults(func=cmd_rules)
 
     p = sub.add_parser("batch", help="clean JSONL records or a folder of text files, in parallel")

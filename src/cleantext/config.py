@@ -1,82 +1,89 @@
-"""Config: one switch per rule id, plus a few options; frozen and validated.
+"""Config: one switch per registered rule, plus the options; frozen and validated.
 
-The field names are the rule ids used in actions, stats and tests, so
+The switch names are the rule ids of the registry (`rules/registry.py`), so
 `clean(text, caption=False)` turns off exactly the rule whose actions say
-`rule="caption"`.  Defaults err toward keeping text; lossy options are opt-in.
+`rule="caption"`, and a rule added to the registry has its switch at once.
+Defaults err toward keeping text; lossy options are opt-in.
 """
 
 from __future__ import annotations
 
-import dataclasses
-from dataclasses import dataclass, fields
+from collections.abc import Iterator, Mapping
 from typing import Any
 
+from .rules import registry
 
-@dataclass(frozen=True, kw_only=True)
+_DEFAULTS: dict[str, bool] = {r.id: r.default for r in registry.RULES} | {
+    name: default for name, (default, _) in registry.OPTIONS.items()
+}
+
+
 class Config:
-    """Switches for every rule and the options of the pipeline."""
+    """Switches for every rule and the options of the pipeline.
 
-    # --- stage: text repair (per line)
-    fix_unicode: bool = True
-    """Repair mojibake and broken Unicode with ftfy."""
-    uncurl_quotes: bool = False
-    """Also turn curly quotes into straight ones (off: keep typography)."""
-    control_chars: bool = True
-    """Remove NUL and other C0 control characters."""
-    html_tag: bool = True
-    """Remove HTML tags left inside a line."""
+    >>> Config(caption=False).caption
+    False
+    >>> Config().replace(uncurl_quotes=True).uncurl_quotes
+    True
+    """
 
-    # --- stage: boilerplate, pattern rules
-    html_remnant: bool = True
-    navigation: bool = True
-    comment_form: bool = True
-    share_prompt: bool = True
-    video_notice: bool = True
-    link_list: bool = True
-    photo_credit: bool = True
-    caption: bool = True
-    date_line: bool = True
-    byline: bool = True
-    related_link: bool = True
+    __slots__ = ("_values",)
+    _values: Mapping[str, bool]
 
-    # --- stage: boilerplate, context rules
-    repeated_block: bool = True
-    image_label: bool = True
-    category_tag: bool = True
-    appended_article: bool = True
-    trailing_headlines: bool = True
-    outside_main_text: bool = True
+    def __init__(self, **switches: Any) -> None:
+        _check(switches)
+        object.__setattr__(self, "_values", {**_DEFAULTS, **switches})
 
-    # --- stage: spun-text repair (kept segments only)
-    spin_phrase: bool = True
-    """Undo spinner phrases that never occur in normal English (always on)."""
-    spin_word: bool = True
-    """Undo ambiguous spinner substitutions, only in a document judged spun."""
-    tortured_phrase: bool = True
-    """Undo tortured phrases from the Problematic Paper Screener list."""
+    def __getattr__(self, name: str) -> bool:
+        try:
+            return self._values[name]
+        except KeyError:
+            raise AttributeError(f"Config has no switch {name!r}") from None
 
-    def __post_init__(self) -> None:
-        for f in fields(self):
-            value = getattr(self, f.name)
-            if f.type in ("bool", bool) and not isinstance(value, bool):
-                raise TypeError(f"Config.{f.name} must be True or False, not {value!r}")
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError("Config is frozen: use config.replace(...)")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Config) and dict(self._values) == dict(other._values)
+
+    def __hash__(self) -> int:
+        return hash(tuple(sorted(self._values.items())))
+
+    def __repr__(self) -> str:
+        changed = ", ".join(f"{k}={v}" for k, v in self._values.items() if v != _DEFAULTS[k])
+        return f"Config({changed})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_restore, (dict(self._values),))
+
+    def __iter__(self) -> Iterator[tuple[str, bool]]:
+        return iter(self._values.items())
 
     def replace(self, **overrides: Any) -> Config:
         """A copy with some switches changed; unknown names raise TypeError."""
-        unknown = sorted(set(overrides) - {f.name for f in fields(self)})
-        if unknown:
-            raise TypeError(
-                f"unknown cleantext option(s) {', '.join(unknown)}; valid options: {', '.join(self.names())}"
-            )
-        return dataclasses.replace(self, **overrides)
+        return Config(**{**self._values, **overrides})
 
     @classmethod
     def names(cls) -> list[str]:
-        return [f.name for f in fields(cls)]
+        """Every switch: the rule ids in registry order, then the options."""
+        return list(_DEFAULTS)
 
     def enabled(self) -> frozenset[str]:
         """The names of the switches that are on."""
-        return frozenset(f.name for f in fields(self) if getattr(self, f.name) is True)
+        return frozenset(k for k, v in self._values.items() if v)
+
+
+def _restore(values: dict[str, bool]) -> Config:
+    return Config(**values)
+
+
+def _check(switches: Mapping[str, Any]) -> None:
+    unknown = sorted(set(switches) - set(_DEFAULTS))
+    if unknown:
+        raise TypeError(f"unknown cleantext option(s) {', '.join(unknown)}; valid options: {', '.join(_DEFAULTS)}")
+    for name, value in switches.items():
+        if not isinstance(value, bool):
+            raise TypeError(f"Config.{name} must be True or False, not {value!r}")
 
 
 def resolve(config: Config | None, overrides: dict[str, Any]) -> Config:

@@ -1,18 +1,19 @@
 """Metadata found in the text: title, date, authors, dateline and agency.
 
-Bylines and date lines are removed from the body by the classifier; this
-module turns what it found into fields, so nothing is lost.
+Bylines and date lines are removed from the body by the classifier; the
+kernel says which lines they were (and where the title and the first
+dateline are), and this module turns them into fields, so nothing is lost.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
 from typing import Any
 
 import regex
 
-from . import vocab
-from .classify import Feature, Verdict, _features, once
+from . import _native
+from .log import ActionLog
+from .rules.vocab import authors, dates
 
 _MONTH_NUM = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
@@ -21,11 +22,18 @@ AGENCY_NAMES = {
     "reuters": "Reuters", "agence france-presse": "AFP", "afp": "AFP", "pa media": "PA",
     "bloomberg": "Bloomberg", "upi": "UPI", "dpa": "dpa",
 }
+# The title is a headline-like line of this many words.
+TITLE_MIN_WORDS = 3
+TITLE_MAX_WORDS = 18
 
 
 def iso_date(text: str) -> str | None:
-    """The first date in `text` as ISO 8601 (date, plus time when shown)."""
-    m = vocab.DATE.search(text)
+    """The first date in `text` as ISO 8601 (date, plus time when shown).
+
+    >>> iso_date("Published: 4 May 2023, 10:15")
+    '2023-05-04T10:15'
+    """
+    m = dates.DATE.find(text)
     if not m:
         return None
     g = m.groupdict()
@@ -45,17 +53,22 @@ def iso_date(text: str) -> str | None:
     return out
 
 
-def _authors(bylines: Sequence[tuple[int, str]]) -> list[str]:
+def author_names(bylines: list[str]) -> list[str]:
+    """The names in byline and author-box lines, in order, each once.
+
+    >>> author_names(["By Jane Smith and Tom Jones", "Jane Smith - Political correspondent"])
+    ['Jane Smith', 'Tom Jones']
+    """
     names: list[str] = []
-    for _, text in sorted(bylines):
-        m = vocab.BYLINE.exact.fullmatch(text)
+    for text in bylines:
+        m = authors.BYLINE.find(text)
         if m:
             cand = regex.split(r"\s*(?:,|\band\b|&)\s*", m.group("names"))
         else:
-            m2 = vocab.NAME_DASH_ROLE.exact.fullmatch(text)
+            m2 = authors.NAME_DASH_ROLE.find(text)
             if m2:
                 cand = [m2.group("name")]
-            elif vocab.NAME.fullmatch(text):
+            elif authors.NAME.find(text):
                 cand = [text]
             else:
                 continue
@@ -66,67 +79,17 @@ def _authors(bylines: Sequence[tuple[int, str]]) -> list[str]:
     return names
 
 
-# _title looks at this many first lines one by one (the title, or the prose
-# that ends the search, is nearly always among them) before it skips lines.
-TITLE_LINES_ONE_BY_ONE = 50
-
-
-def _title_candidates(texts: Sequence[str], seen: dict[str, Feature]) -> Iterator[int]:
-    """The lines `_title` looks at, in order: all of the first ones, then those
-    not known to have fewer than 3 words (a headline or prose line has more).
-    The rest are picked by one comprehension, a fraction of the loop body's
-    cost per line, so a page of a million one-word lines stays fast."""
-    head = min(len(texts), TITLE_LINES_ONE_BY_ONE)
-    yield from range(head)
-    short = {text for text, f in seen.items() if f.words < 3}
-    yield from [i for i in range(head, len(texts)) if texts[i] not in short]
-
-
-def _title(texts: Sequence[str], verdict: Verdict, seen: dict[str, Feature]) -> str | None:
-    """The first headline-like line before the article's first prose paragraph."""
-    labels = verdict.labels
-    for i in _title_candidates(texts, seen):
-        text = texts[i]
-        f = seen[text] if text in seen else once(seen, text, _features)
-        if f.prose and i not in labels:
-            return None
-        if i in labels and labels[i].rule != "repeated_block":
-            continue
-        if f.headline_like and 3 <= f.words <= 18:
-            return text
-    return None
-
-
-def _first_dateline(texts: Sequence[str], appended_from: int | None) -> vocab.Match | None:
-    """The first wire dateline ("MOSCOW (AP) -") above any appended article."""
-    if not vocab.datelines_possible(texts):
-        return None
-    for i, text in enumerate(texts):
-        if appended_from is not None and i >= appended_from:
-            break
-        m = vocab.dateline(text) if "(" in text else None
-        if m:
-            return m
-    return None
-
-
-def extract(texts: Sequence[str], verdict: Verdict, features: dict[str, Feature] | None = None) -> dict[str, Any]:
-    """Metadata fields from the (repaired) segment texts and the classifier's findings.
-
-    `features` may hold the classifier's per-line features (keyed by line
-    text) so that they are not computed twice.
-    """
-    meta: dict[str, Any] = {"title": _title(texts, verdict, features if features is not None else {})}
-    meta["date"] = next((d for _, t in verdict.dates if (d := iso_date(t))), None)
-    authors = _authors(verdict.bylines)
-    meta["authors"] = authors
-    dateline = place = agency = None
-    m = _first_dateline(texts, verdict.appended_from)
-    if m:
-        dateline = m.group(0).strip()
-        place, agency = m.group("place").strip(), m.group("agency")
+def extract(doc: _native.Document, log: ActionLog) -> dict[str, Any]:
+    """Metadata fields from the cleaned document and the classifier's findings."""
+    title = doc.title_line(TITLE_MIN_WORDS, TITLE_MAX_WORDS)
+    meta: dict[str, Any] = {"title": log.text(title) if title is not None else None}
+    meta["date"] = next((d for i in doc.dates if (d := iso_date(log.text(i)))), None)
+    names = author_names([log.text(i) for i in sorted(doc.bylines)])
+    meta["authors"] = names
+    found = doc.first_dateline()
+    agency = found[3] if found else None
     if agency is None:
-        agency = next((AGENCY_NAMES[a.lower()] for a in authors if a.lower() in AGENCY_NAMES), None)
-    meta["dateline"] = {"text": dateline, "place": place, "agency": agency} if dateline else None
+        agency = next((AGENCY_NAMES[a.lower()] for a in names if a.lower() in AGENCY_NAMES), None)
+    meta["dateline"] = {"text": found[1], "place": found[2], "agency": agency} if found else None
     meta["agency"] = agency
     return meta

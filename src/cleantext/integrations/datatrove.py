@@ -3,7 +3,7 @@
     from datatrove.executor import LocalPipelineExecutor
     from datatrove.pipeline.readers import JsonlReader
     from datatrove.pipeline.writers import JsonlWriter
-    from cleantext.datatrove_step import CleantextStep
+    from cleantext.integrations.datatrove import CleantextStep
 
     LocalPipelineExecutor(pipeline=[JsonlReader("in/"), CleantextStep(), JsonlWriter("out/")],
                           tasks=4).run()
@@ -25,14 +25,14 @@ import importlib
 from collections.abc import Iterator
 from typing import Any
 
-from .api import clean_and_explain
-from .config import Config, resolve
+from ..api import clean_and_explain
+from ..config import Config, resolve
 
 try:
     _PipelineStep: Any = importlib.import_module("datatrove.pipeline.base").PipelineStep
 except ImportError as exc:  # pragma: no cover - depends on the environment
     raise ImportError(
-        "cleantext.datatrove_step needs datatrove: pip install 'cleantext-news[datatrove]'"
+        "cleantext.integrations.datatrove needs datatrove: pip install 'cleantext-news[datatrove]'"
     ) from exc
 
 
