@@ -29,6 +29,7 @@ invariants.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from collections import Counter
 from collections.abc import Callable
@@ -56,7 +57,7 @@ def check(
 ) -> cleantext.Result:
     """Run clean_and_explain on `text` and assert every invariant; return the result."""
     import cleantext
-    from cleantext.segment import apply_replacements, normalise_newlines
+    from cleantext.replay import apply_replacements
 
     r = cleantext.clean_and_explain(text, config)  # type: ignore[arg-type]
 
@@ -72,7 +73,7 @@ def check(
             _fail("deterministic", "a second run gave a different result")
 
     # 3. segments are the non-blank input lines, at their offsets
-    norm = normalise_newlines(text)
+    norm = re.sub("\r\n?|[\x0b\x0c\x85\u2028\u2029]", "\n", text)
     lines = [(n, ln.strip()) for n, ln in enumerate(norm.split("\n"), start=1) if ln.strip()]
     segs = [(s.line, s.text) for s in r.segments]
     if segs != lines:
@@ -250,11 +251,11 @@ def _output_line_untrimmed(text: str, r: cleantext.Result, again: cleantext.Resu
 
 
 def _spin_then_pattern(text: str, r: cleantext.Result, again: cleantext.Result) -> bool:
-    from cleantext.classify import RULES
+    from cleantext.rules import registry
 
+    pattern = set(registry.ids("pattern"))
     spun = any(a.stage == "spin" for a in r.actions)
-    return spun and any(a.op == "drop" and RULES.get(a.rule) and RULES[a.rule].stage == "pattern"
-                        for a in again.actions)
+    return spun and any(a.op == "drop" and a.rule in pattern for a in again.actions)
 
 
 # name -> (input, first result, result of cleaning the output again) -> bool

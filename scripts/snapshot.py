@@ -58,9 +58,11 @@ def record(api: Any, name: str, text: str) -> dict[str, Any]:
 
 def write(out: Path, package: str) -> None:
     api = importlib.import_module(package)
+    n = 0
     with out.open("w", encoding="utf-8") as fh:
-        for n, (name, text) in enumerate(documents(), start=1):
+        for name, text in documents():
             fh.write(json.dumps(record(api, name, text), ensure_ascii=False, sort_keys=True) + "\n")
+            n += 1
     print(f"{n} documents written to {out} by {package}")
 
 

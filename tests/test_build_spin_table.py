@@ -68,8 +68,9 @@ def test_rewrite_support_keeps_case_and_backs_substitutions_inside_rewrites() ->
 
 
 def test_generated_table_has_derived_rows_with_provenance() -> None:
-    from cleantext import spin_match, tables
+    from cleantext import tables
+    from cleantext.spin.table import SPIN_TABLE
 
-    rows = [r for r in tables.load_tsv(spin_match.SPIN_TABLE) if r["source"].startswith("derived:")]
+    rows = [r for r in tables.load_tsv(SPIN_TABLE) if r["source"].startswith("derived:")]
     assert rows
     assert all(r["tier"] == "spun_only" and " from " in r["source"] and "->" in r["source"] for r in rows)

@@ -10,15 +10,12 @@ import importlib.util
 import random
 import re
 import sys
-import tracemalloc
-from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from cleantext import spin_match
-from cleantext.spin_match import SPIN_TABLE, TORTURED_TABLE
-from cleantext.spun import RULES, Edit, SpinReport, detect, find_repairs
+from cleantext.spin import RULES, Edit, SpinReport, detect, find_repairs
+from cleantext.spin.table import SPIN_TABLE, TORTURED_TABLE, table
 from cleantext.tables import load_tsv
 
 REPO = Path(__file__).resolve().parent.parent
@@ -277,9 +274,9 @@ def test_tables_pass_check(tmp_path: Path) -> None:
         assert problem in text, problem
 
 
-def test_matcher_is_loaded_once() -> None:
-    assert spin_match.matcher() is spin_match.matcher()
-    assert spin_match.matcher().size > 1000
+def test_tables_are_loaded_once() -> None:
+    assert table() is table()
+    assert len(table().native) == len(table().entries) > 1000
 
 
 # --- mined pairs and core blocklist (scripts/build_spin_table.py) -------------------
@@ -321,18 +318,18 @@ def test_mined_pairs_refuse_reserved_sites(tmp_path: Path, monkeypatch: pytest.M
         build.mined_pairs(SHARED)  # type: ignore[attr-defined]
 
 
-# --- matcher: word gate, chunks, batches (issue 4) ------------------------------------
+# --- the kernel's scan: words, repeated lines, long lines, guards ---------------------
 
 _ROWS = [r["spun"] for r in load_tsv(SPIN_TABLE)] + [r["spun"] for r in load_tsv(TORTURED_TABLE)]
 _PIECES = (
     "the of and to a in is that said stated within folks people however extra 12 months Royal navy "
     "assault rifle taking pictures Sky Information live performance corridor".split()
 )
-_ODD = ["İ", "Σ", "ΑΣ", "é", "ß", "ǅ", "\ufb01", "Ⅻ", "٣", "\u0301", "\ud800", "x_", "_", "\U0001f600"]
-_SEPS = [" ", " ", "  ", "\t", "\u00a0", ", ", ". ", "-", "’", "'", "“", "”", "(", "_", " — ", "\n"]
+_ODD = ["İ", "Σ", "ΑΣ", "é", "ß", "ǅ", "\ufb01", "Ⅻ", "٣", "x_", "_", "\U0001f600"]
+_SEPS = [" ", " ", "  ", "\t", "\u00a0", ", ", ". ", "-", "’", "'", "“", "”", "(", "_", " — "]
 
 
-def _random_text(rng: random.Random, pieces: int, seps: list[str] = _SEPS) -> str:
+def _random_text(rng: random.Random, pieces: int) -> str:
     out = []
     for _ in range(pieces):
         r = rng.random()
@@ -341,139 +338,40 @@ def _random_text(rng: random.Random, pieces: int, seps: list[str] = _SEPS) -> st
             out.append(k.upper() if rng.random() < 0.1 else k.title() if rng.random() < 0.1 else k)
         else:
             out.append(rng.choice(_PIECES) if r < 0.85 else rng.choice(_ODD))
-        out.append(rng.choice(seps))
+        out.append(rng.choice(_SEPS))
     return "".join(out)
 
 
-def _reference(text: str) -> tuple[Counter[bytes], list[object]]:
-    """The plain walk from every token, and the words as defined by it."""
-    toks = spin_match._tokens(text)
-    words = Counter(t.norm.lstrip(spin_match._GLUE).encode() for t in toks if t.norm[-1:].isalnum())
-    return words, spin_match.matcher().walk_tokens(text)
-
-
-def _scan(text: str) -> tuple[Counter[bytes], list[object]]:
-    """What the matcher finds in `text`, and the words it tells."""
-    words: Counter[bytes] = Counter()
-    cands = spin_match.matcher().scan_lines({text: 1}, lambda ws, times: words.update(ws * times))
-    return words, cands.get(text, [])
-
-
-def test_lower_keeps_offsets_and_token_classes() -> None:
-    # _lower_shifts relies on this: apart from "İ" every character lower-cases
-    # to one character of the same \w / \s class (Σ is excluded for context).
-    word, space = re.compile(r"\w"), re.compile(r"\s")
-    for i in range(sys.maxunicode + 1):
-        c = chr(i)
-        low = c.lower()
-        if c == "\u0130":
-            assert len(low) == 2
-            continue
-        assert len(low) == 1, hex(i)
-        assert bool(word.match(c)) == bool(word.match(low)) and bool(space.match(c)) == bool(space.match(low)), hex(i)
-
-
-def test_split_words_is_the_word_regex() -> None:
-    rng = random.Random(1)
-    for _ in range(300):
-        low = _random_text(rng, rng.randint(0, 30)).lower()
-        assert spin_match._split_words(low) == [w.encode("utf-8", "surrogatepass") for w in re.findall(r"\w+", low)]
-
-
-@pytest.mark.parametrize("seed", range(4))
-def test_word_gate_finds_what_the_plain_walk_finds(seed: int) -> None:
-    rng = random.Random(seed)
-    for _ in range(250):
-        text = _random_text(rng, rng.randint(0, 30))
-        assert _scan(text) == _reference(text), text
+def _words(text: str) -> int:
+    """Words as detection counts them: \\w+ tokens that do not end in "_"."""
+    return sum(1 for w in re.findall(r"\w+", text) if not w.endswith("_"))
 
 
 @pytest.mark.parametrize("seed", range(2))
-def test_many_words_are_found_by_index_as_the_plain_walk_finds(seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(spin_match, "_FEW_WORDS", 0)  # every line takes the long-line way
+def test_detect_counts_the_words_of_every_line_and_repeat(seed: int) -> None:
     rng = random.Random(seed)
-    for _ in range(250):
-        text = _random_text(rng, rng.randint(0, 30))
-        assert _scan(text) == _reference(text), text
-
-
-def test_gate_is_not_fooled_by_scattered_words() -> None:
-    # every word of "live performance corridor" is there, but not in a row
-    text = "A live band, a performance, a corridor."
-    assert _scan(text) == (Counter(w.lower().encode() for w in re.findall(r"\w+", text)), [])
-    assert find_repairs(text, SPUN) == []
-
-
-def test_long_lines_are_scanned_in_chunks_with_the_same_result(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(spin_match, "_CHUNK", 40)
-    rng = random.Random(7)
-    long_seps = [*_SEPS, " " * 100, "." * 90, "\n\n" * 30]  # entries run over cuts
-    for _ in range(200):
-        text = _random_text(rng, rng.randint(5, 40), long_seps)
-        assert _scan(text) == _reference(text), text
-    text = "Mass" + " " * 200 + "taking pictures" + " " * 300 + "in İstanbul Σ and the live performance corridor"
-    assert _scan(text) == _reference(text)
-
-
-def test_detect_in_batches_and_repeated_lines_as_before(monkeypatch: pytest.MonkeyPatch) -> None:
-    lines = [*NORMAL, "Folks stated within the metropolis that the mass taking pictures was an assault."] * 3
-    whole = detect(lines)
-    monkeypatch.setattr(spin_match, "_BATCH", 100)
-    monkeypatch.setattr(spin_match, "_CHUNK", 60)
-    batched = detect(lines)
-    assert batched.as_dict() == whole.as_dict()
-    once = detect(lines[: len(lines) // 3])
-    assert whole.evidence["words"] == 3 * once.evidence["words"]
-    assert whole.evidence["phrases"] == {k: 3 * v for k, v in once.evidence["phrases"].items()}
-
-
-@pytest.mark.parametrize("seed", range(2))
-def test_detect_counts_the_words_of_every_line_and_repeat(seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(spin_match, "_BATCH", 300)
-    monkeypatch.setattr(spin_match, "_CHUNK", 80)
-    rng = random.Random(seed)
-    for _ in range(30):
-        distinct = [_random_text(rng, rng.randint(0, 25)) for _ in range(rng.randint(1, 8))]
+    for _ in range(40):
+        distinct = [_random_text(rng, rng.randint(1, 25)).strip() for _ in range(rng.randint(1, 8))]
         lines = [rng.choice(distinct) for _ in range(rng.randint(1, 15))]
-        expected = sum(sum(_reference(line)[0].values()) for line in lines)
-        assert detect(lines).evidence["words"] == expected, lines
+        assert detect(lines).evidence["words"] == sum(_words(line) for line in lines), lines
 
 
-def test_find_repairs_reuses_what_detect_found(monkeypatch: pytest.MonkeyPatch) -> None:
-    lines = ["Gunmen attacked a live performance corridor, Sky Information reported.", *NORMAL]
-    rep = detect(lines)
-    expected = [find_repairs(ln, rep) for ln in lines]
-    calls: list[str] = []
-    m = spin_match.matcher()
-    scan = m.scan
-    monkeypatch.setattr(m, "scan", lambda text: calls.append(text) or scan(text))
-    assert [find_repairs(ln, rep) for ln in lines] == expected
-    assert calls == []  # no line scanned twice
-    fresh = SpinReport(rep.score, rep.is_spun, rep.evidence)
-    assert [find_repairs(ln, fresh) for ln in lines] == expected
-    assert len(calls) == len(lines)
+def test_repeated_lines_count_as_often_as_they_occur() -> None:
+    lines = [*NORMAL, "Folks stated within the metropolis that the mass taking pictures was an assault."]
+    once, thrice = detect(lines), detect(lines * 3)
+    assert thrice.evidence["words"] == 3 * once.evidence["words"]
+    assert thrice.evidence["phrases"] == {k: 3 * v for k, v in once.evidence["phrases"].items()}
 
 
-def test_guard_window_memo_sees_the_character_before_the_window() -> None:
-    guard = re.compile(r"\bfoo")
-    for text in ("x" * 50 + "foo", " " * 50 + "foo", "foo"):
-        lo = max(0, len(text) - 3 - spin_match.GUARD_WINDOW)
-        direct = guard.search(text, lo, len(text)) is not None
-        assert spin_match._guard_hit(guard, text[lo - 1 :] if lo else text, 1 if lo else 0) == direct, text
+def test_scattered_words_of_an_entry_are_no_match() -> None:
+    # every word of "live performance corridor" is there, but not in a row
+    assert find_repairs("A live band, a performance, a corridor.", SPUN) == []
 
 
-def test_long_line_memory_stays_small() -> None:
-    spin_match.matcher()
-    line = "The council approved the new budget on Tuesday after a long debate in the chamber. " * 30000
-    tracemalloc.start()
-    try:
-        rep = detect([line])
-        find_repairs(line, rep)
-        peak = tracemalloc.get_traced_memory()[1]
-    finally:
-        tracemalloc.stop()
-    assert rep.evidence["words"] == 15 * 30000
-    assert peak < len(line), peak  # the token list of the old scan took about 40x
+def test_entries_are_found_anywhere_in_a_long_line() -> None:
+    text = "Mass" + " " * 200 + "taking pictures" + " " * 300 + "in İstanbul Σ and the live performance corridor"
+    text = "The council met. " * 5000 + text
+    assert [e.after for e in find_repairs(text, NOT_SPUN)] == ["shooting", "concert hall"]
 
 
 # --- short texts and generalisation (issue 3) -----------------------------------------
@@ -538,14 +436,10 @@ def test_long_capitalised_entries_match_all_caps() -> None:
     assert repair("METROPOLIS CORRIDOR CLOSED", NOT_SPUN).startswith("CITY HALL")
 
 
-def test_may_need_repair_names_only_lines_find_repairs_could_change() -> None:
-    lines = ["The gunmen opened fire in the live performance corridor.", "Nothing to see here today.", "x"]
-    report = detect(lines)
-    todo = report.may_need_repair(lines)
-    changed = [k for k, line in enumerate(lines) if find_repairs(line, report)]
-    assert changed == [0] and set(changed) <= set(todo) and 1 not in todo
-    not_english = detect(["Der Schütze eröffnete das Feuer im Konzertsaal."])
-    assert not_english.may_need_repair(["Der Schütze eröffnete das Feuer im Konzertsaal."]) == []
+def test_text_that_is_not_english_is_never_repaired() -> None:
+    german = "Der Schütze eröffnete das Feuer im live performance corridor."
+    report = detect([german])
+    assert not report.english and find_repairs(german, report) == []
 
 
 # --- speech attributed by "mentioned": a detection tell (said -> mentioned) --------------
@@ -589,7 +483,7 @@ def test_mentioned_is_a_tell_only_as_a_speech_attribution_with_spun_forms(text: 
 
 
 def test_mentioned_attribution_never_occurs_in_the_clean_seeds() -> None:
-    from cleantext.spun import ATTRIBUTION
+    from cleantext.rules.vocab.speech import MENTIONED_ATTRIBUTION
 
     for p in sorted(SEEDS.glob("00[0-3]_*.txt")):
-        assert ATTRIBUTION.search(p.read_text(encoding="utf-8")) is None, p.name
+        assert MENTIONED_ATTRIBUTION.find(p.read_text(encoding="utf-8")) is None, p.name

@@ -1,17 +1,23 @@
-"""Unit tests for segment, charfix and metadata."""
+"""Unit tests for segmentation, replay, charfix and metadata."""
 
 from __future__ import annotations
 
 import pytest
 
 import cleantext
-from cleantext import charfix, metadata, segment
-from cleantext.model import Action
+from cleantext import charfix, metadata, replay
+from cleantext.model import Action, Segment
+
+
+def split(text: str) -> tuple[Segment, ...]:
+    """The kernel's segments of `text` (every rule off: nothing is dropped)."""
+    off = {name: False for name in cleantext.Config.names()}
+    return cleantext.clean_and_explain(text, **off).segments
 
 
 def test_split_keeps_offsets_and_paragraph_breaks() -> None:
     text = "Title\n\n  First para.  \nSecond line.\n\n\nThird."
-    segs = segment.split(text)
+    segs = split(text)
     assert [s.text for s in segs] == ["Title", "First para.", "Second line.", "Third."]
     assert [s.blank_before for s in segs] == [False, True, False, True]
     assert [s.line for s in segs] == [1, 3, 4, 7]
@@ -19,24 +25,24 @@ def test_split_keeps_offsets_and_paragraph_breaks() -> None:
 
 
 def test_join_restores_breaks_and_skips_drops() -> None:
-    segs = segment.split("A\n\nB\nC\n\nD")
+    segs = split("A\n\nB\nC\n\nD")
     drop_b = Action("x", "drop", 1, 3, "B")
-    assert segment.join(segs, []) == "A\n\nB\nC\n\nD"
+    assert replay.join(segs, []) == "A\n\nB\nC\n\nD"
     # The blank line before a dropped segment separates its neighbours.
-    assert segment.join(segs, [drop_b]) == "A\n\nC\n\nD"
+    assert replay.join(segs, [drop_b]) == "A\n\nC\n\nD"
     fix = Action("y", "replace", 3, 6, "D", "E", 0, 1)
-    assert segment.join(segs, [fix]) == "A\n\nB\nC\n\nE"
+    assert replay.join(segs, [fix]) == "A\n\nB\nC\n\nE"
 
 
 def test_replay_refuses_a_stale_action() -> None:
-    segs = segment.split("abc")
+    segs = split("abc")
     with pytest.raises(ValueError):
-        segment.join(segs, [Action("y", "replace", 0, 1, "zz", "q", 0, 2)])
+        replay.join(segs, [Action("y", "replace", 0, 1, "zz", "q", 0, 2)])
 
 
 @pytest.mark.parametrize("raw", ["a\r\nb", "a\rb", "a\u2028b", "a\x0cb"])
 def test_newlines_normalised(raw: str) -> None:
-    assert segment.normalise_newlines(raw) == "a\nb"
+    assert [(s.line, s.text) for s in split(raw)] == [(1, "a"), (2, "b")]
 
 
 def test_charfix_skips_clean_text_and_fixes_mojibake() -> None:
@@ -74,7 +80,7 @@ def test_iso_date(line: str, iso: str | None) -> None:
 
 
 def test_sentences_use_shipped_abbreviations() -> None:
-    assert segment.sentences("Sen. Warren spoke in Washington on Monday. Dr. Lee did not.") == [
+    assert cleantext.sentences("Sen. Warren spoke in Washington on Monday. Dr. Lee did not.") == [
         "Sen. Warren spoke in Washington on Monday.",
         "Dr. Lee did not.",
     ]
@@ -83,34 +89,3 @@ def test_sentences_use_shipped_abbreviations() -> None:
 def test_short_text_with_one_nul_is_not_binary() -> None:
     assert not charfix.looks_binary(b"The council met.\x00 It voted.")
     assert charfix.looks_binary(b"\x00\x00\x00 x")
-
-
-def test_gc_pause_restores_the_collector_state() -> None:
-    import gc
-
-    from cleantext import gcpause
-
-    assert gc.isenabled()
-    with gcpause.paused():
-        assert not gc.isenabled()
-    assert gc.isenabled()
-    try:
-        with gcpause.paused():
-            raise RuntimeError("boom")
-    except RuntimeError:
-        pass
-    assert gc.isenabled()  # restored on error too
-    gc.disable()
-    try:
-        with gcpause.paused():
-            pass
-        assert not gc.isenabled()  # a caller's own pause is kept
-    finally:
-        gc.enable()
-
-
-def test_cleaning_leaves_the_collector_on() -> None:
-    import gc
-
-    cleantext.clean("Some text.\n\nMore text here.")
-    assert gc.isenabled()

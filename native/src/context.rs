@@ -136,7 +136,9 @@ impl<'a> Round<'a> {
         let mut first: HashMap<u128, usize> = HashMap::new();
         let rule = self.k.ids.repeated_block;
         for i in 0..self.n() {
-            let Some(key) = self.feats[i].repeat_key else { continue };
+            let Some(key) = self.feats[i].repeat_key else {
+                continue;
+            };
             if *first.entry(key).or_insert(i) != i {
                 self.label(i, rule, None);
             }
@@ -146,7 +148,7 @@ impl<'a> Round<'a> {
     /// Alt text, "Picture:" triples and short image labels beside a caption.
     fn caption_context(&mut self) {
         let (ids, sh, p) = (&self.k.ids, &self.k.shapes, &self.k.p);
-        let (mut key_i, mut key_j) = (String::new(), String::new());
+        let (mut key_i, mut key_j) = (Vec::new(), Vec::new());
         for t in 0..self.pattern_rule.len() {
             let (i, rule) = self.pattern_rule[t];
             if rule != ids.caption && rule != ids.photo_credit {
@@ -165,12 +167,19 @@ impl<'a> Round<'a> {
                 if j + 1 == i {
                     repeat_key_into(self.texts[i], &mut key_i);
                     repeat_key_into(text, &mut key_j);
-                    if key_i.starts_with(key_j.trim_end_matches('.')) {
+                    let stem = key_j
+                        .iter()
+                        .rposition(|&b| b != b'.')
+                        .map_or(0, |at| at + 1);
+                    if key_i.starts_with(&key_j[..stem]) {
                         self.label(j, ids.image_label, Some(self.r.alt_text));
                         continue;
                     }
                 }
-                if f.words <= p.label_max_words && !f.terminal && char_count_capped(text, p.label_max_chars) <= p.label_max_chars {
+                if f.words <= p.label_max_words
+                    && !f.terminal
+                    && char_count_capped(text, p.label_max_chars) <= p.label_max_chars
+                {
                     self.label(j, ids.image_label, Some(self.r.short_label));
                 }
             }
@@ -191,7 +200,9 @@ impl<'a> Round<'a> {
                     continue;
                 }
                 let text = self.texts[j];
-                if self.k.vocab(sh.author_name).is_match(text) || self.k.vocab(sh.author_role).is_match(text) {
+                if self.k.vocab(sh.author_name).is_match(text)
+                    || self.k.vocab(sh.author_role).is_match(text)
+                {
                     self.label(j, ids.byline, Some(self.r.author_box));
                     self.bylines.push(j);
                 }
@@ -206,7 +217,10 @@ impl<'a> Round<'a> {
             let (i, rule) = self.pattern_rule[t];
             if rule == ids.video_notice && i + 1 < self.n() {
                 let f = self.feats[i + 1];
-                if f.headline_like && f.words <= p.video_title_max_words && !self.texts[i + 1].ends_with('?') {
+                if f.headline_like
+                    && f.words <= p.video_title_max_words
+                    && !self.texts[i + 1].ends_with('?')
+                {
                     self.label(i + 1, ids.video_notice, Some(self.r.video_title));
                 }
             }
@@ -226,7 +240,9 @@ impl<'a> Round<'a> {
             while j < self.n() {
                 if !self.labelled(j) {
                     let f = self.feats[j];
-                    if (f.sentence_end && f.words >= p.list_sentence_min_words) || f.words >= p.list_item_max_words {
+                    if (f.sentence_end && f.words >= p.list_sentence_min_words)
+                        || f.words >= p.list_item_max_words
+                    {
                         break; // a sentence: the article resumes
                     }
                     self.label(j, ids.link_list, Some(self.r.list_item));
@@ -239,7 +255,9 @@ impl<'a> Round<'a> {
 
     fn first_prose(&self) -> usize {
         let min = self.k.p.tag_prose_min_words;
-        (0..self.n()).find(|&i| self.feats[i].prose && self.feats[i].words >= min && !self.labelled(i)).unwrap_or(self.n())
+        (0..self.n())
+            .find(|&i| self.feats[i].prose && self.feats[i].words >= min && !self.labelled(i))
+            .unwrap_or(self.n())
     }
 
     /// Section tags ("ENT") and kickers above the headline, before the first prose.
@@ -256,7 +274,9 @@ impl<'a> Round<'a> {
             }
         }
         let is_head = |f: &Feature| f.headline_like && f.words > p.kicker_max_words;
-        let heads: Vec<usize> = (0..head).filter(|&i| is_head(self.feats[i]) && !self.labelled(i)).collect();
+        let heads: Vec<usize> = (0..head)
+            .filter(|&i| is_head(self.feats[i]) && !self.labelled(i))
+            .collect();
         if heads.is_empty() {
             return;
         }
@@ -267,7 +287,10 @@ impl<'a> Round<'a> {
             // Each walk stops at the next headline: linear overall.
             for kpos in (0..pos).rev() {
                 let f = self.feats[open[kpos]];
-                if !(f.words <= p.kicker_max_words && !f.terminal && words >= f.words + p.kicker_shorter_by) {
+                if !(f.words <= p.kicker_max_words
+                    && !f.terminal
+                    && words >= f.words + p.kicker_shorter_by)
+                {
                     break;
                 }
                 self.label(open[kpos], ids.category_tag, Some(self.r.kicker));
@@ -281,15 +304,23 @@ impl<'a> Round<'a> {
             return;
         }
         let (ids, p) = (&self.k.ids, &self.k.p);
-        let candidates: Vec<usize> = (0..self.n()).filter(|&i| self.texts[i].contains('(') && !self.labelled(i)).collect();
-        let prose: Vec<usize> = (0..self.n()).filter(|&i| self.feats[i].prose && !self.labelled(i)).collect();
+        let candidates: Vec<usize> = (0..self.n())
+            .filter(|&i| self.texts[i].contains('(') && !self.labelled(i))
+            .collect();
+        let prose: Vec<usize> = (0..self.n())
+            .filter(|&i| self.feats[i].prose && !self.labelled(i))
+            .collect();
         let mut first_place: Option<String> = None;
         for i in candidates {
-            let Some(place) = dateline_place(self.k, self.texts[i]) else { continue };
+            let Some(place) = dateline_place(self.k, self.texts[i]) else {
+                continue;
+            };
             let prose_seen = prose.partition_point(|&x| x < i);
             if first_place.is_none() && prose_seen < p.appended_prose_lines {
                 first_place = Some(place);
-            } else if prose_seen >= p.appended_prose_lines && first_place.as_deref() != Some(place.as_str()) {
+            } else if prose_seen >= p.appended_prose_lines
+                && first_place.as_deref() != Some(place.as_str())
+            {
                 self.appended_from = Some(i);
                 let reason = sink.reason(format!("part of a second article ({place} dateline)"));
                 for k in i..self.n() {
@@ -368,7 +399,9 @@ impl<'a> Round<'a> {
             }
         }
         // Widen each kept run over neighbouring list items and fragments.
-        let open = |i: usize, labels: &[Option<Label>]| weights[i] >= -p.fragment_cost && labels[i].is_none();
+        let open = |i: usize, labels: &[Option<Label>]| {
+            weights[i] >= -p.fragment_cost && labels[i].is_none()
+        };
         let mut inside = vec![false; n];
         for (a, b) in keep.iter_mut() {
             while *a > 0 && open(*a - 1, &self.labels) {
@@ -393,8 +426,16 @@ impl<'a> Round<'a> {
     /// date: no prose right below it) and the prose above it outweighs the
     /// prose below.  A "Comments" button between two paragraphs is followed by
     /// prose, and a long thread under a short post is the greater part: both stay.
-    fn cut_at_comments(&self, weights: &[f64], best: f64, first: usize, last: usize) -> (f64, usize) {
-        let Some(mut form) = self.first_labelled(self.k.ids.comment_form, first + 1, last) else { return (best, last) };
+    fn cut_at_comments(
+        &self,
+        weights: &[f64],
+        best: f64,
+        first: usize,
+        last: usize,
+    ) -> (f64, usize) {
+        let Some(mut form) = self.first_labelled(self.k.ids.comment_form, first + 1, last) else {
+            return (best, last);
+        };
         if weights[form + 1] > 0.0 {
             return (best, last);
         }
@@ -417,11 +458,14 @@ impl<'a> Round<'a> {
     fn title_above(&self, first: usize) -> Option<usize> {
         let p = &self.k.p;
         let lowest = (first + 1).saturating_sub(p.title_lines_above);
-        (lowest..first).rev().filter(|&i| !self.labelled(i)).find(|&i| {
-            let f = self.feats[i];
-            (p.title_min_words..=p.title_max_words).contains(&f.words)
-                && (f.headline_like || self.texts[i].ends_with(['!', '?']))
-        })
+        (lowest..first)
+            .rev()
+            .filter(|&i| !self.labelled(i))
+            .find(|&i| {
+                let f = self.feats[i];
+                (p.title_min_words..=p.title_max_words).contains(&f.words)
+                    && (f.headline_like || self.texts[i].ends_with(['!', '?']))
+            })
     }
 }
 

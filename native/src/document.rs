@@ -7,12 +7,14 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use crate::context::{dateline_place, Label, ReasonSink, Round};
 use crate::features::{compute, hash128, Feature};
 use crate::kernel::{Kernel, ReasonIdx, RuleIdx};
 use crate::lines::{paragraph_breaks, split, Segment};
 use crate::patterns::first_match;
-use crate::spin::{tokens, Hit, SpinTable};
+use crate::spin::{Candidate, Hit, SpinTable, Tokens};
 use crate::text::{normalise_newlines, strip};
 
 /// Why and when a segment was dropped.
@@ -33,17 +35,17 @@ struct LineInfo {
 struct Memo {
     index: HashMap<u128, u32>,
     infos: Vec<LineInfo>,
-    key_buf: String,
+    key_buf: Vec<u8>,
 }
 
 impl Memo {
     fn get(&mut self, text: &str, k: &Kernel, enabled: &[bool]) -> u32 {
-        let h = hash128(text);
+        let h = hash128(text.as_bytes());
         if let Some(&i) = self.index.get(&h) {
             return i;
         }
         let feature = compute(text, k, &mut self.key_buf);
-        let pattern = first_match(text, &feature, k, enabled);
+        let pattern = first_match(text, &feature, &self.key_buf, k, enabled);
         self.infos.push(LineInfo { feature, pattern });
         let i = (self.infos.len() - 1) as u32;
         self.index.insert(h, i);
@@ -74,6 +76,9 @@ pub struct Document {
     extra_reasons: Vec<String>,
     enabled: Vec<bool>,
     memo: Memo,
+    /// The spin table's candidates in the lines the spin scan saw, by text
+    /// hash (after a scan, a kept line that is not here has none).
+    spin_cands: Option<FxHashMap<u128, Vec<Candidate>>>,
     rounds: u32,
     pub dates: Vec<usize>,
     pub bylines: Vec<usize>,
@@ -95,7 +100,12 @@ impl ReasonSink for Sink<'_> {
     }
 }
 
-fn current<'a>(text: &'a str, segs: &[Segment], replaced: &'a HashMap<usize, String>, i: usize) -> &'a str {
+fn current<'a>(
+    text: &'a str,
+    segs: &[Segment],
+    replaced: &'a HashMap<usize, String>,
+    i: usize,
+) -> &'a str {
     match replaced.get(&i) {
         Some(t) => t.as_str(),
         None => &text[segs[i].start..segs[i].end],
@@ -117,6 +127,7 @@ impl Document {
             extra_reasons: Vec::new(),
             enabled,
             memo: Memo::default(),
+            spin_cands: None,
             rounds: 0,
             dates: Vec::new(),
             bylines: Vec::new(),
@@ -169,7 +180,10 @@ impl Document {
     /// Drop a segment outside classification (a line repair found only markup).
     pub fn drop_line(&mut self, i: usize, rule: RuleIdx, reason: ReasonIdx) {
         if self.drops[i].is_none() {
-            self.drops[i] = Some(Drop { label: Label { rule, reason }, round: 0 });
+            self.drops[i] = Some(Drop {
+                label: Label { rule, reason },
+                round: 0,
+            });
             self.drop_order.push(i);
         }
     }
@@ -185,7 +199,9 @@ impl Document {
 
     /// Segments neither dropped nor emptied by repairs, in order.
     pub fn kept(&self) -> Vec<usize> {
-        (0..self.segs.len()).filter(|&i| self.drops[i].is_none() && !self.text(i).is_empty()).collect()
+        (0..self.segs.len())
+            .filter(|&i| self.drops[i].is_none() && !self.text(i).is_empty())
+            .collect()
     }
 
     /// Segments whose current text a line repair could change.
@@ -194,7 +210,9 @@ impl Document {
         (0..self.segs.len())
             .filter(|&i| {
                 let t = self.text(i);
-                *seen.entry(t).or_insert_with(|| k.may_need_repair(t, uncurl_quotes))
+                *seen
+                    .entry(t)
+                    .or_insert_with(|| k.may_need_repair(t, uncurl_quotes))
             })
             .collect()
     }
@@ -204,11 +222,26 @@ impl Document {
     pub fn classify_round(&mut self, k: &Kernel) -> usize {
         let kept = self.kept();
         let breaks = paragraph_breaks(&self.segs, &kept);
-        let texts: Vec<&str> = kept.iter().map(|&i| current(&self.text, &self.segs, &self.replaced, i)).collect();
-        let infos: Vec<u32> = texts.iter().map(|t| self.memo.get(t, k, &self.enabled)).collect();
-        let feats: Vec<&Feature> = infos.iter().map(|&i| &self.memo.infos[i as usize].feature).collect();
-        let patterns: Vec<Option<(RuleIdx, ReasonIdx)>> = infos.iter().map(|&i| self.memo.infos[i as usize].pattern).collect();
-        let mut sink = Sink { base: k.reasons.len(), extra: &mut self.extra_reasons };
+        let texts: Vec<&str> = kept
+            .iter()
+            .map(|&i| current(&self.text, &self.segs, &self.replaced, i))
+            .collect();
+        let infos: Vec<u32> = texts
+            .iter()
+            .map(|t| self.memo.get(t, k, &self.enabled))
+            .collect();
+        let feats: Vec<&Feature> = infos
+            .iter()
+            .map(|&i| &self.memo.infos[i as usize].feature)
+            .collect();
+        let patterns: Vec<Option<(RuleIdx, ReasonIdx)>> = infos
+            .iter()
+            .map(|&i| self.memo.infos[i as usize].pattern)
+            .collect();
+        let mut sink = Sink {
+            base: k.reasons.len(),
+            extra: &mut self.extra_reasons,
+        };
         let mut round = Round::new(k, &k.ctx, &self.enabled, &texts, &breaks, &feats);
         round.run(&patterns, &mut sink);
         self.rounds += 1;
@@ -216,7 +249,10 @@ impl Document {
         for (pos, label) in round.labels.iter().enumerate() {
             if let Some(label) = label {
                 let i = kept[pos];
-                self.drops[i] = Some(Drop { label: *label, round: self.rounds });
+                self.drops[i] = Some(Drop {
+                    label: *label,
+                    round: self.rounds,
+                });
                 self.drop_order.push(i);
                 dropped += 1;
             }
@@ -231,8 +267,9 @@ impl Document {
 
     /// The segments' output: kept lines, with a blank line where a paragraph broke.
     pub fn join(&self) -> String {
-        let kept: Vec<usize> =
-            (0..self.segs.len()).filter(|&i| self.drops[i].is_none() && !strip(self.text(i)).is_empty()).collect();
+        let kept: Vec<usize> = (0..self.segs.len())
+            .filter(|&i| self.drops[i].is_none() && !strip(self.text(i)).is_empty())
+            .collect();
         let breaks = paragraph_breaks(&self.segs, &kept);
         let mut out = String::with_capacity(kept.iter().map(|&i| self.text(i).len() + 2).sum());
         for (k, &i) in kept.iter().enumerate() {
@@ -298,27 +335,42 @@ impl Document {
     }
 
     /// Scan the kept lines for spin detection: word counts of `counted`,
-    /// entries accepted with every rule and tier allowed, attributions.
-    pub fn spin_scan(&self, k: &Kernel, table: &SpinTable, counted: &[&str], rules: &[bool]) -> SpinScan {
-        let mut times: HashMap<&str, usize> = HashMap::new();
+    /// entries accepted with every rule and tier allowed, attributions.  The
+    /// candidates found are kept for `spin_hits`.
+    pub fn spin_scan(
+        &mut self,
+        k: &Kernel,
+        table: &SpinTable,
+        counted: &[&str],
+        rules: &[bool],
+    ) -> SpinScan {
+        let mut times: FxHashMap<&str, usize> = FxHashMap::default();
         let mut order: Vec<&str> = Vec::new();
-        for i in self.kept() {
-            let t = self.text(i);
+        for i in 0..self.segs.len() {
+            let t = current(&self.text, &self.segs, &self.replaced, i);
+            if self.drops[i].is_some() || t.is_empty() {
+                continue;
+            }
             let n = times.entry(t).or_insert(0);
             if *n == 0 {
                 order.push(t);
             }
             *n += 1;
         }
-        let index: HashMap<&str, usize> = counted.iter().enumerate().map(|(i, w)| (*w, i)).collect();
-        let mut scan = SpinScan { counted: vec![0; counted.len()], ..SpinScan::default() };
-        let mut found: HashMap<u32, usize> = HashMap::new();
+        let index: FxHashMap<&str, usize> =
+            counted.iter().enumerate().map(|(i, w)| (*w, i)).collect();
+        let mut scan = SpinScan {
+            counted: vec![0; counted.len()],
+            ..SpinScan::default()
+        };
+        let mut found: FxHashMap<u32, usize> = FxHashMap::default();
         let mut entry_order: Vec<u32> = Vec::new();
+        let mut cache = FxHashMap::default();
         for t in order {
             let reps = times[t];
-            let toks = tokens(t);
-            for tok in &toks {
-                let w = tok.norm.trim_start_matches('\u{1}');
+            let toks = Tokens::new(t);
+            for i in 0..toks.list.len() {
+                let w = toks.norm(i);
                 if !w.chars().next().is_some_and(crate::text::is_word) || w.ends_with('_') {
                     continue;
                 }
@@ -328,6 +380,9 @@ impl Document {
                 }
             }
             let cands = table.candidates(&toks);
+            if cands.is_empty() {
+                continue;
+            }
             for hit in table.accepted(t, &cands, true, rules) {
                 let n = found.entry(hit.entry).or_insert(0);
                 if *n == 0 {
@@ -338,22 +393,32 @@ impl Document {
             if t.contains("mentioned") {
                 scan.attributions += reps * k.vocab(k.shapes.mentioned_attribution).count(t);
             }
+            cache.insert(hash128(t.as_bytes()), cands);
         }
+        self.spin_cands = Some(cache);
         scan.entries = entry_order.into_iter().map(|e| (e, found[&e])).collect();
         scan
     }
 
     /// The repairs of each kept line: the accepted entries under this
     /// policy (`spun_ok`: the document was judged spun; `rules`: the spin
-    /// rules that are on), per segment, in order.
-    pub fn spin_hits(&self, table: &SpinTable, spun_ok: bool, rules: &[bool]) -> Vec<(usize, Vec<Hit>)> {
-        let mut memo: HashMap<&str, Vec<Hit>> = HashMap::new();
+    /// rules that are on), per segment, in order.  Lines the last spin scan
+    /// found no candidate in have none; a line it did not see is scanned.
+    pub fn spin_hits(
+        &self,
+        table: &SpinTable,
+        spun_ok: bool,
+        rules: &[bool],
+    ) -> Vec<(usize, Vec<Hit>)> {
+        let mut memo: FxHashMap<&str, Vec<Hit>> = FxHashMap::default();
         let mut out = Vec::new();
         for i in self.kept() {
             let t = self.text(i);
-            let hits = memo.entry(t).or_insert_with(|| {
-                let toks = tokens(t);
-                table.accepted(t, &table.candidates(&toks), spun_ok, rules)
+            let hits = memo.entry(t).or_insert_with(|| match &self.spin_cands {
+                Some(cache) => cache
+                    .get(&hash128(t.as_bytes()))
+                    .map_or_else(Vec::new, |c| table.accepted(t, c, spun_ok, rules)),
+                None => table.accepted(t, &table.candidates(&Tokens::new(t)), spun_ok, rules),
             });
             if !hits.is_empty() {
                 out.push((i, hits.clone()));

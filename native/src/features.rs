@@ -1,12 +1,11 @@
 //! What the rules need to know about one line on its own, computed once per
 //! distinct line of a document (lines repeat: menus, captions).
 
-use std::sync::OnceLock;
-
-use regex::Regex;
-
 use crate::kernel::Kernel;
-use crate::text::{char_count_capped, head_end, is_space, repeat_key_into, tail_start};
+use crate::text::{
+    char_count_capped, head_end, is_space, letter, lower_case, repeat_key_into, tail_start,
+    unspaced_script, upper_case_or_digit,
+};
 
 /// A line ends a clause (terminal) or a sentence when its last character,
 /// closing quotes and brackets aside, is one of these.
@@ -37,36 +36,28 @@ pub struct Feature {
     pub caps_tag: bool,
 }
 
-fn unspaced() -> &'static Regex {
-    // Scripts written without spaces: about two characters make a word.
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]").unwrap())
-}
-
-fn letter() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"\p{L}").unwrap())
-}
-
-fn word_starts() -> &'static (Regex, Regex) {
-    // A word start after white space: lower case, or a capital or a digit.
-    static RE: OnceLock<(Regex, Regex)> = OnceLock::new();
-    RE.get_or_init(|| (Regex::new(r"\s\p{Ll}").unwrap(), Regex::new(r"\s[\p{Lu}\d]").unwrap()))
-}
-
 /// Hash of a string for equality tests inside one document (128 bits: a
 /// collision between two different lines is not a practical concern).
-pub fn hash128(text: &str) -> u128 {
-    xxhash_rust::xxh3::xxh3_128(text.as_bytes())
+pub fn hash128(bytes: &[u8]) -> u128 {
+    xxhash_rust::xxh3::xxh3_128(bytes)
 }
 
-pub fn compute(text: &str, k: &Kernel, key_buf: &mut String) -> Feature {
+/// The line's features; `key_buf` is left holding its repeat key.
+pub fn compute(text: &str, k: &Kernel, key_buf: &mut Vec<u8>) -> Feature {
     let p = &k.p;
-    let chars = char_count_capped(text, p.max_pattern_chars);
-    let long = chars > p.max_pattern_chars;
-    let mut words = if long { LONG_LINE_WORDS } else { text.matches(' ').count() + 1 };
+    let long = text.len() > p.max_pattern_chars
+        && char_count_capped(text, p.max_pattern_chars) > p.max_pattern_chars;
+    let mut words = if long {
+        LONG_LINE_WORDS
+    } else {
+        text.bytes().filter(|&b| b == b' ').count() + 1
+    };
     if !long && !text.is_ascii() {
-        let n = unspaced().find_iter(text).count();
+        // Scripts written without spaces: about two characters make a word.
+        let n = text
+            .chars()
+            .filter(|&c| unspaced_script().contains(c))
+            .count();
         words = words.max(n / 2);
     }
     let last = last_char(text, words, k);
@@ -74,17 +65,30 @@ pub fn compute(text: &str, k: &Kernel, key_buf: &mut String) -> Feature {
     let sentence_end = last.is_some_and(|c| SENTENCE_END.contains(&c));
     let headline_like = (1..=p.headline_max_words).contains(&words) && !terminal;
     let prose = sentence_end && words >= p.prose_min_words;
-    let repeat_key = if words >= p.repeat_min_words || char_count_capped(text, p.repeat_min_chars) >= p.repeat_min_chars {
-        repeat_key_into(text, key_buf);
+    // The key is made for every line: the pattern rules' gates read it too.
+    repeat_key_into(text, key_buf);
+    let repeat_key = if words >= p.repeat_min_words
+        || char_count_capped(text, p.repeat_min_chars) >= p.repeat_min_chars
+    {
         Some(hash128(key_buf))
     } else {
         None
     };
-    let mut f = Feature { words, terminal, sentence_end, headline_like, prose, long, repeat_key, weight: 0.0, caps_tag: false };
+    let mut f = Feature {
+        words,
+        terminal,
+        sentence_end,
+        headline_like,
+        prose,
+        long,
+        repeat_key,
+        weight: 0.0,
+        caps_tag: false,
+    };
     f.weight = line_weight(text, &f, k);
     f.caps_tag = f.words <= p.tag_max_words
         && !f.terminal
-        && letter().is_match(text)
+        && text.chars().any(|c| letter().contains(c))
         && k.vocab(k.shapes.caps_tag).is_match(text);
     f
 }
@@ -92,7 +96,10 @@ pub fn compute(text: &str, k: &Kernel, key_buf: &mut String) -> Feature {
 /// The last character of `text` that is not a closing quote or bracket,
 /// among its last 12 (None if there is none).
 fn last_unclosed(text: &str) -> Option<char> {
-    text[tail_start(text, 12)..].trim_end_matches(CLOSERS).chars().next_back()
+    text[tail_start(text, 12)..]
+        .trim_end_matches(CLOSERS)
+        .chars()
+        .next_back()
 }
 
 /// The character that ends the line's text, closing quotes and brackets aside.
@@ -118,14 +125,18 @@ pub fn last_char(text: &str, words: usize, k: &Kernel) -> Option<char> {
             return Some(last);
         }
     }
-    let Some((start, end)) = k.vocab(k.shapes.decorated_end).find(tail) else { return Some(last) };
+    let Some((start, end)) = k.vocab(k.shapes.decorated_end).find(tail) else {
+        return Some(last);
+    };
     if start == 0 {
         return Some(last);
     }
     match last_unclosed_all(&tail[..start]) {
         Some(before) if TERMINAL.contains(&before) => Some(before),
         Some(before)
-            if before.is_alphanumeric() && words >= 8 && k.vocab(k.shapes.emoji_only).is_match(&tail[start..end]) =>
+            if before.is_alphanumeric()
+                && words >= 8
+                && k.vocab(k.shapes.emoji_only).is_match(&tail[start..end]) =>
         {
             Some('.') // an emoji in place of the full stop
         }
@@ -152,10 +163,19 @@ fn line_weight(text: &str, f: &Feature, k: &Kernel) -> f64 {
     }
     // Short lines with more lower-case than capitalised words are list items
     // or fragments (ingredients, bullet points), not menu entries: they cost little.
-    let head = &text[..head_end(text, 200)];
-    let (lower_re, upper_re) = word_starts();
-    let lower = lower_re.find_iter(head).count() as f64;
-    let upper = upper_re.find_iter(head).count() as f64;
+    // Word starts after white space: lower case, or a capital or a digit.
+    let (mut lower, mut upper) = (0.0, 0.0);
+    let mut after_space = false;
+    for c in text[..head_end(text, 200)].chars() {
+        if after_space {
+            if lower_case().contains(c) {
+                lower += 1.0;
+            } else if upper_case_or_digit().contains(c) {
+                upper += 1.0;
+            }
+        }
+        after_space = c.is_whitespace();
+    }
     if lower > upper * p.lower_ratio {
         return -p.fragment_cost;
     }

@@ -3,6 +3,7 @@
 use std::collections::HashMap;
 
 use crate::context::ContextReasons;
+use crate::gate::Gates;
 use crate::spec::{KernelSpec, Shape};
 use crate::vocab::{How, Vocab};
 
@@ -107,6 +108,8 @@ pub struct Params {
 
 pub struct Kernel {
     pub vocabs: Vec<Vocab>,
+    /// Which vocabularies could match a line (one pass for all).
+    pub gates: Gates,
     pub rule_ids: Vec<String>,
     pub default_reason: Vec<ReasonIdx>,
     pub weights: Vec<f64>,
@@ -116,9 +119,10 @@ pub struct Kernel {
     pub ids: RuleIds,
     pub p: Params,
     pub ctx: ContextReasons,
-    /// Characters outside printable ASCII that never need a line repair
-    /// (sorted, for binary search); `&` and `<` always may.
+    /// The line-repair scan (sorted characters, for binary search).
     harmless: Vec<char>,
+    always: Vec<char>,
+    badness: regex::Regex,
 }
 
 /// Reads named parameters once each and refuses unknown or missing ones.
@@ -128,7 +132,9 @@ struct ParamReader {
 
 impl ParamReader {
     fn take(&mut self, key: &str) -> Result<f64, String> {
-        self.values.remove(key).ok_or_else(|| format!("the registry gives no parameter {key}"))
+        self.values
+            .remove(key)
+            .ok_or_else(|| format!("the registry gives no parameter {key}"))
     }
 
     fn count(&mut self, key: &str) -> Result<usize, String> {
@@ -145,7 +151,13 @@ impl ParamReader {
             return Ok(());
         }
         left.sort();
-        Err(format!("the kernel reads no parameter {}", left.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(", ")))
+        Err(format!(
+            "the kernel reads no parameter {}",
+            left.iter()
+                .map(|k| k.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))
     }
 }
 
@@ -160,7 +172,10 @@ impl Kernel {
             vocabs.push(Vocab::new(&v.id, &v.pattern, How::parse(&v.how)?)?);
         }
         let vocab = |id: &str| -> Result<usize, String> {
-            vocab_idx.get(id).copied().ok_or_else(|| format!("unknown vocabulary {id}"))
+            vocab_idx
+                .get(id)
+                .copied()
+                .ok_or_else(|| format!("unknown vocabulary {id}"))
         };
 
         let mut reasons: Vec<String> = Vec::new();
@@ -178,13 +193,18 @@ impl Kernel {
         let mut default_reason = Vec::new();
         let mut weights = Vec::new();
         let mut pattern_rules = Vec::new();
-        let mut params = ParamReader { values: HashMap::new() };
+        let mut params = ParamReader {
+            values: HashMap::new(),
+        };
         for (k, v) in &spec.line_shape {
             params.values.insert(k.clone(), *v);
         }
         for r in &spec.rules {
             if r.stage != "pattern" && r.stage != "context" {
-                return Err(format!("rule {}: the kernel runs pattern and context rules, not {}", r.id, r.stage));
+                return Err(format!(
+                    "rule {}: the kernel runs pattern and context rules, not {}",
+                    r.id, r.stage
+                ));
             }
             if rule_ids.contains(&r.id) {
                 return Err(format!("rule {} is declared twice", r.id));
@@ -205,7 +225,10 @@ impl Kernel {
                     Some((name, v)) => {
                         let owner = &vocabs[vocab(&c.vocab)?];
                         if !owner.has_group(name) {
-                            return Err(format!("rule {}: vocabulary {} has no group {name}", r.id, c.vocab));
+                            return Err(format!(
+                                "rule {}: vocabulary {} has no group {name}",
+                                r.id, c.vocab
+                            ));
                         }
                         Some((name.clone(), vocab(v)?))
                     }
@@ -231,7 +254,11 @@ impl Kernel {
             pattern_rules.push(PatternRule { rule: idx, clauses });
         }
         let rule = |id: &str| -> Result<RuleIdx, String> {
-            rule_ids.iter().position(|r| r == id).map(|i| i as RuleIdx).ok_or_else(|| format!("the registry has no rule {id}"))
+            rule_ids
+                .iter()
+                .position(|r| r == id)
+                .map(|i| i as RuleIdx)
+                .ok_or_else(|| format!("the registry has no rule {id}"))
         };
         let ids = RuleIds {
             html_remnant: rule("html_remnant")?,
@@ -308,10 +335,42 @@ impl Kernel {
             caps_tag: intern("all-caps section tag above the article"),
             kicker: intern("short kicker above the headline"),
         };
-        let mut harmless: Vec<char> = spec.harmless.chars().collect();
-        harmless.sort_unstable();
-        harmless.dedup();
-        Ok(Kernel { vocabs, rule_ids, default_reason, weights, pattern_rules, reasons, shapes, ids, p, ctx, harmless })
+        let sorted = |s: &str| -> Vec<char> {
+            let mut v: Vec<char> = s.chars().collect();
+            v.sort_unstable();
+            v.dedup();
+            v
+        };
+        let scan = &spec.repair_scan;
+        let badness = regex::RegexBuilder::new(&scan.badness)
+            .dfa_size_limit(16 << 20)
+            .build()
+            .map_err(|e| format!("the mojibake test does not compile: {e}"))?;
+        // The pattern rules' clauses look a line's vocabularies up first.
+        let mut gated = vec![false; vocabs.len()];
+        for c in pattern_rules.iter().flat_map(|r| &r.clauses) {
+            gated[c.vocab] = true;
+        }
+        let gates = Gates::new(
+            &vocabs.iter().map(|v| v.source.clone()).collect::<Vec<_>>(),
+            &gated,
+        )?;
+        Ok(Kernel {
+            vocabs,
+            gates,
+            rule_ids,
+            default_reason,
+            weights,
+            pattern_rules,
+            reasons,
+            shapes,
+            ids,
+            p,
+            ctx,
+            harmless: sorted(&scan.harmless),
+            always: sorted(&scan.always),
+            badness,
+        })
     }
 
     #[inline]
@@ -321,22 +380,32 @@ impl Kernel {
 
     /// The rule index of a rule id, if the kernel runs that rule.
     pub fn rule_index(&self, id: &str) -> Option<RuleIdx> {
-        self.rule_ids.iter().position(|r| r == id).map(|i| i as RuleIdx)
+        self.rule_ids
+            .iter()
+            .position(|r| r == id)
+            .map(|i| i as RuleIdx)
     }
 
-    /// Whether a line repair could change `text`: it holds a control
-    /// character, a tag's `<`, an entity's `&`, or a character ftfy could act
-    /// on (anything outside printable ASCII and, unless quotes are uncurled,
-    /// ftfy's harmless typography).
+    /// Whether a line repair could change `text`: it holds a character a
+    /// repair acts on wherever it is (a tag's `<`, an entity's `&`, a control
+    /// character), or mojibake (ftfy's own test, run only on lines with a
+    /// character outside printable ASCII and ftfy's harmless typography).
+    /// With `uncurl_quotes` any character outside ASCII may be a quote to
+    /// straighten.
     pub fn may_need_repair(&self, text: &str, uncurl_quotes: bool) -> bool {
-        text.chars().any(|c| {
-            if c == '\t' {
-                return false;
-            }
+        let mut exotic = false;
+        for c in text.chars() {
             if (' '..='~').contains(&c) {
-                return c == '&' || c == '<';
+                if c == '&' || c == '<' {
+                    return true;
+                }
+            } else if c != '\t' {
+                if uncurl_quotes || self.always.binary_search(&c).is_ok() {
+                    return true;
+                }
+                exotic = exotic || self.harmless.binary_search(&c).is_err();
             }
-            uncurl_quotes || self.harmless.binary_search(&c).is_err()
-        })
+        }
+        exotic && self.badness.is_match(text)
     }
 }

@@ -10,6 +10,7 @@
 pub mod context;
 pub mod document;
 pub mod features;
+pub mod gate;
 pub mod kernel;
 pub mod lines;
 pub mod patterns;

@@ -65,8 +65,14 @@ mod tests {
         let segs = split(text);
         let texts: Vec<&str> = segs.iter().map(|s| &text[s.start..s.end]).collect();
         assert_eq!(texts, ["Title", "First", "Second", "Third"]);
-        assert_eq!(segs.iter().map(|s| s.line).collect::<Vec<_>>(), [1, 4, 5, 7]);
-        assert_eq!(segs.iter().map(|s| s.blank_before).collect::<Vec<_>>(), [false, true, false, true]);
+        assert_eq!(
+            segs.iter().map(|s| s.line).collect::<Vec<_>>(),
+            [1, 4, 5, 7]
+        );
+        assert_eq!(
+            segs.iter().map(|s| s.blank_before).collect::<Vec<_>>(),
+            [false, true, false, true]
+        );
         assert_eq!(paragraph_breaks(&segs, &[0, 2, 3]), [false, true, true]);
         assert_eq!(paragraph_breaks(&segs, &[1, 2]), [false, false]);
     }

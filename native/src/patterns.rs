@@ -12,13 +12,22 @@ use crate::text::{strip, tail_start};
 /// The first enabled pattern rule whose clause matches the line, with the
 /// clause's reason.  A line too long for the pattern rules is prose: only
 /// clauses meant for long lines look at it (a "FILE -" caption opening).
-pub fn first_match(text: &str, f: &Feature, k: &Kernel, enabled: &[bool]) -> Option<(RuleIdx, ReasonIdx)> {
+/// `key` is the line's repeat key, which the vocabularies' gates read.
+pub fn first_match(
+    text: &str,
+    f: &Feature,
+    key: &[u8],
+    k: &Kernel,
+    enabled: &[bool],
+) -> Option<(RuleIdx, ReasonIdx)> {
+    let open = k.gates.open(key);
     for rule in &k.pattern_rules {
         if !enabled[rule.rule as usize] {
             continue;
         }
         for c in &rule.clauses {
-            if (!f.long || c.long_lines) && clause_matches(c, text, f, k) {
+            if (!f.long || c.long_lines) && open.contains(c.vocab) && clause_matches(c, text, f, k)
+            {
                 return Some((rule.rule, c.reason));
             }
         }
@@ -52,14 +61,18 @@ pub fn clause_matches(c: &Clause, text: &str, f: &Feature, k: &Kernel) -> bool {
     };
     let found = if let Some((name, whole)) = &c.group {
         // The named group of the match must itself be a match of `whole`.
-        let Some(caps) = v.captures(window) else { return false };
+        let Some(caps) = v.captures(window) else {
+            return false;
+        };
         match caps.name(name) {
             Some(g) => k.vocab(*whole).is_match(strip(g.as_str())),
             None => false,
         }
     } else if let (Some(filler), Some(limit)) = (c.filler, c.rest_words) {
         // Once the match and the filler words are gone, at most `limit` words remain.
-        let Some((s, e)) = v.find(window) else { return false };
+        let Some((s, e)) = v.find(window) else {
+            return false;
+        };
         let rest = format!("{} {}", &window[..s], &window[e..]);
         let rest = k.vocab(filler).replace_all(&rest, " ");
         non_words().split(&rest).filter(|w| !w.is_empty()).count() <= limit

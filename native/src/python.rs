@@ -12,11 +12,23 @@ use pyo3::prelude::*;
 
 use crate::document::Document;
 use crate::kernel::Kernel;
-use crate::spec::{ClauseSpec, KernelSpec, RuleSpec, Shape, VocabSpec};
+use crate::spec::{ClauseSpec, KernelSpec, RepairScan, RuleSpec, Shape, VocabSpec};
 use crate::spin::{EntrySpec, SpinTable};
 use crate::text::CharOffsets;
 
-create_exception!(_native, KernelError, PyRuntimeError, "A bug in the native kernel (a Rust panic), raised instead of aborting.");
+/// A segment as Python sees it: (index, line, start, end, text, blank_before).
+type SegmentRow = (usize, usize, usize, usize, String, bool);
+/// The spin scan: (words, counts of the asked-for words, [(entry, times)], attributions).
+type ScanRow = (usize, Vec<usize>, Vec<(u32, usize)>, usize);
+/// A line's spin hits: (segment, [(start, end, entry)]).
+type HitsRow = (usize, Vec<(usize, usize, u32)>);
+
+create_exception!(
+    _native,
+    KernelError,
+    PyRuntimeError,
+    "A bug in the native kernel (a Rust panic), raised instead of aborting."
+);
 
 /// Run `f`, turning a panic into KernelError.
 fn guarded<T>(f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
@@ -28,7 +40,9 @@ fn guarded<T>(f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
                 .map(|s| s.to_string())
                 .or_else(|| payload.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown panic".to_string());
-            Err(KernelError::new_err(format!("cleantext kernel panicked: {msg}")))
+            Err(KernelError::new_err(format!(
+                "cleantext kernel panicked: {msg}"
+            )))
         }
     }
 }
@@ -69,13 +83,27 @@ pub struct PyKernel {
 #[pymethods]
 impl PyKernel {
     #[new]
-    fn new(vocabularies: Vec<(String, String, String)>, rules: Vec<RuleArg>, line_shape: Vec<(String, f64)>, harmless: String) -> PyResult<Self> {
+    /// `repair_scan`: (harmless, always, badness), see `charfix`.
+    fn new(
+        vocabularies: Vec<(String, String, String)>,
+        rules: Vec<RuleArg>,
+        line_shape: Vec<(String, f64)>,
+        repair_scan: (String, String, String),
+    ) -> PyResult<Self> {
         guarded(|| {
+            let (harmless, always, badness) = repair_scan;
             let mut spec = KernelSpec {
-                vocabularies: vocabularies.into_iter().map(|(id, pattern, how)| VocabSpec { id, pattern, how }).collect(),
+                vocabularies: vocabularies
+                    .into_iter()
+                    .map(|(id, pattern, how)| VocabSpec { id, pattern, how })
+                    .collect(),
                 rules: Vec::new(),
                 line_shape,
-                harmless,
+                repair_scan: RepairScan {
+                    harmless,
+                    always,
+                    badness,
+                },
             };
             for r in rules {
                 let mut clauses = Vec::new();
@@ -94,7 +122,14 @@ impl PyKernel {
                         long_lines: c.long_lines,
                     });
                 }
-                spec.rules.push(RuleSpec { id: r.id, stage: r.stage, reason: r.reason, clauses, weight: r.weight, params: r.params });
+                spec.rules.push(RuleSpec {
+                    id: r.id,
+                    stage: r.stage,
+                    reason: r.reason,
+                    clauses,
+                    weight: r.weight,
+                    params: r.params,
+                });
             }
             let kernel = Kernel::new(&spec).map_err(PyValueError::new_err)?;
             Ok(PyKernel { kernel })
@@ -107,10 +142,20 @@ impl PyKernel {
         self.kernel.rule_ids.clone()
     }
 
+    /// Whether a line repair could change `text` (the kernel's scan, for tests).
+    fn may_need_repair(&self, text: &str, uncurl_quotes: bool) -> bool {
+        self.kernel.may_need_repair(text, uncurl_quotes)
+    }
+
     /// Whether each vocabulary matches `text` the way it is meant to (for tests).
     fn vocabulary_matches(&self, id: &str, text: &str) -> PyResult<bool> {
         guarded(|| {
-            let v = self.kernel.vocabs.iter().find(|v| v.id == id).ok_or_else(|| PyValueError::new_err(format!("unknown vocabulary {id}")))?;
+            let v = self
+                .kernel
+                .vocabs
+                .iter()
+                .find(|v| v.id == id)
+                .ok_or_else(|| PyValueError::new_err(format!("unknown vocabulary {id}")))?;
             Ok(v.is_match(text))
         })
     }
@@ -118,7 +163,12 @@ impl PyKernel {
     /// The match span of a vocabulary in `text`, in characters (for tests).
     fn vocabulary_span(&self, id: &str, text: &str) -> PyResult<Option<(usize, usize)>> {
         guarded(|| {
-            let v = self.kernel.vocabs.iter().find(|v| v.id == id).ok_or_else(|| PyValueError::new_err(format!("unknown vocabulary {id}")))?;
+            let v = self
+                .kernel
+                .vocabs
+                .iter()
+                .find(|v| v.id == id)
+                .ok_or_else(|| PyValueError::new_err(format!("unknown vocabulary {id}")))?;
             let off = CharOffsets::new(text);
             Ok(v.find(text).map(|(s, e)| (off.of(s), off.of(e))))
         })
@@ -139,9 +189,18 @@ impl PySpinTable {
         guarded(|| {
             let specs: Vec<EntrySpec> = entries
                 .into_iter()
-                .map(|(spun, rule, always, guard, pre, suf)| EntrySpec { spun, rule, always, guard, pre, suf })
+                .map(|(spun, rule, always, guard, pre, suf)| EntrySpec {
+                    spun,
+                    rule,
+                    always,
+                    guard,
+                    pre,
+                    suf,
+                })
                 .collect();
-            Ok(PySpinTable { table: SpinTable::new(&specs).map_err(PyValueError::new_err)? })
+            Ok(PySpinTable {
+                table: SpinTable::new(&specs).map_err(PyValueError::new_err)?,
+            })
         })
     }
 
@@ -150,12 +209,22 @@ impl PySpinTable {
     }
 
     /// Accepted entries in one text: (start, end, entry) in characters.
-    fn find(&self, text: &str, spun_ok: bool, rules: Vec<bool>) -> PyResult<Vec<(usize, usize, u32)>> {
+    fn find(
+        &self,
+        text: &str,
+        spun_ok: bool,
+        rules: Vec<bool>,
+    ) -> PyResult<Vec<(usize, usize, u32)>> {
         guarded(|| {
-            let toks = crate::spin::tokens(text);
+            let toks = crate::spin::Tokens::new(text);
             let off = CharOffsets::new(text);
-            let hits = self.table.accepted(text, &self.table.candidates(&toks), spun_ok, &rules);
-            Ok(hits.into_iter().map(|h| (off.of(h.start), off.of(h.end), h.entry)).collect())
+            let hits = self
+                .table
+                .accepted(text, &self.table.candidates(&toks), spun_ok, &rules);
+            Ok(hits
+                .into_iter()
+                .map(|h| (off.of(h.start), off.of(h.end), h.entry))
+                .collect())
         })
     }
 }
@@ -176,7 +245,10 @@ impl PyDocument {
         if i < self.doc.len() {
             Ok(())
         } else {
-            Err(PyIndexError::new_err(format!("segment {i} out of range ({} segments)", self.doc.len())))
+            Err(PyIndexError::new_err(format!(
+                "segment {i} out of range ({} segments)",
+                self.doc.len()
+            )))
         }
     }
 }
@@ -185,14 +257,23 @@ impl PyDocument {
 impl PyDocument {
     /// Split `text` into segments; `enabled` names the boilerplate rules that are on.
     #[new]
-    fn new(py: Python<'_>, kernel: Py<PyKernel>, text: &str, enabled: Vec<String>) -> PyResult<Self> {
+    fn new(
+        py: Python<'_>,
+        kernel: Py<PyKernel>,
+        text: &str,
+        enabled: Vec<String>,
+    ) -> PyResult<Self> {
         guarded(|| {
             let k = &kernel.get().kernel;
             let mut on = vec![false; k.rule_ids.len()];
             for id in &enabled {
                 match k.rule_index(id) {
                     Some(r) => on[r as usize] = true,
-                    None => return Err(PyValueError::new_err(format!("the kernel runs no rule {id:?}"))),
+                    None => {
+                        return Err(PyValueError::new_err(format!(
+                            "the kernel runs no rule {id:?}"
+                        )))
+                    }
                 }
             }
             let doc = py.detach(|| Document::new(text, on));
@@ -212,7 +293,7 @@ impl PyDocument {
 
     /// Every segment as (index, line, start, end, text, blank_before), with
     /// character offsets into the normalised text and the original texts.
-    fn segments(&self) -> PyResult<Vec<(usize, usize, usize, usize, String, bool)>> {
+    fn segments(&self) -> PyResult<Vec<SegmentRow>> {
         guarded(|| {
             let text = self.doc.normalised();
             let ascii = text.is_ascii();
@@ -229,7 +310,14 @@ impl PyDocument {
                     byte = s.end;
                     (start, chars)
                 };
-                out.push((i, s.line, start, end, self.doc.original_text(i).to_string(), s.blank_before));
+                out.push((
+                    i,
+                    s.line,
+                    start,
+                    end,
+                    self.doc.original_text(i).to_string(),
+                    s.blank_before,
+                ));
             }
             Ok(out)
         })
@@ -254,7 +342,9 @@ impl PyDocument {
         self.check(i)?;
         guarded(|| {
             let k = &self.kernel.get().kernel;
-            let r = k.rule_index(rule).ok_or_else(|| PyValueError::new_err(format!("the kernel runs no rule {rule:?}")))?;
+            let r = k.rule_index(rule).ok_or_else(|| {
+                PyValueError::new_err(format!("the kernel runs no rule {rule:?}"))
+            })?;
             self.doc.drop_line(i, r, k.default_reason[r as usize]);
             Ok(())
         })
@@ -282,8 +372,15 @@ impl PyDocument {
             Ok(order[since.min(order.len())..]
                 .iter()
                 .map(|&i| {
-                    let d = self.doc.drop_of(i).expect("a segment in the drop order is dropped");
-                    (i, k.rule_ids[d.label.rule as usize].clone(), self.doc.reason(k, d.label.reason).to_string())
+                    let d = self
+                        .doc
+                        .drop_of(i)
+                        .expect("a segment in the drop order is dropped");
+                    (
+                        i,
+                        k.rule_ids[d.label.rule as usize].clone(),
+                        self.doc.reason(k, d.label.reason).to_string(),
+                    )
                 })
                 .collect())
         })
@@ -297,7 +394,13 @@ impl PyDocument {
     /// Drops per rule id (rules with none left out).
     fn drop_counts(&self) -> Vec<(String, usize)> {
         let k = self.k();
-        self.doc.drop_counts(k.rule_ids.len()).into_iter().enumerate().filter(|(_, n)| *n > 0).map(|(r, n)| (k.rule_ids[r].clone(), n)).collect()
+        self.doc
+            .drop_counts(k.rule_ids.len())
+            .into_iter()
+            .enumerate()
+            .filter(|(_, n)| *n > 0)
+            .map(|(r, n)| (k.rule_ids[r].clone(), n))
+            .collect()
     }
 
     /// Segments of date lines, bylines (in the order found) and the first
@@ -326,8 +429,12 @@ impl PyDocument {
     /// The segments a rule dropped, in order.
     fn rule_lines(&self, rule: &str) -> PyResult<Vec<usize>> {
         let k = self.k();
-        let r = k.rule_index(rule).ok_or_else(|| PyValueError::new_err(format!("the kernel runs no rule {rule:?}")))?;
-        Ok((0..self.doc.len()).filter(|&i| self.doc.drop_of(i).is_some_and(|d| d.label.rule == r)).collect())
+        let r = k
+            .rule_index(rule)
+            .ok_or_else(|| PyValueError::new_err(format!("the kernel runs no rule {rule:?}")))?;
+        Ok((0..self.doc.len())
+            .filter(|&i| self.doc.drop_of(i).is_some_and(|d| d.label.rule == r))
+            .collect())
     }
 
     fn title_line(&mut self, min_words: usize, max_words: usize) -> PyResult<Option<usize>> {
@@ -345,29 +452,42 @@ impl PyDocument {
     /// Spin detection's scan of the kept lines: (words, counts of `counted`,
     /// [(entry, occurrences)], mentioned attributions).
     fn spin_scan(
-        &self,
+        &mut self,
         py: Python<'_>,
         table: &PySpinTable,
         counted: Vec<String>,
         rules: Vec<bool>,
-    ) -> PyResult<(usize, Vec<usize>, Vec<(u32, usize)>, usize)> {
+    ) -> PyResult<ScanRow> {
         guarded(|| {
             let words: Vec<&str> = counted.iter().map(String::as_str).collect();
-            let s = py.detach(|| self.doc.spin_scan(self.k(), &table.table, &words, &rules));
+            let k = &self.kernel.get().kernel;
+            let doc = &mut self.doc;
+            let s = py.detach(|| doc.spin_scan(k, &table.table, &words, &rules));
             Ok((s.words, s.counted, s.entries, s.attributions))
         })
     }
 
     /// The accepted entries of each kept line under a repair policy:
     /// [(segment, [(start, end, entry)])] with character offsets.
-    fn spin_hits(&self, py: Python<'_>, table: &PySpinTable, spun_ok: bool, rules: Vec<bool>) -> PyResult<Vec<(usize, Vec<(usize, usize, u32)>)>> {
+    fn spin_hits(
+        &self,
+        py: Python<'_>,
+        table: &PySpinTable,
+        spun_ok: bool,
+        rules: Vec<bool>,
+    ) -> PyResult<Vec<HitsRow>> {
         guarded(|| {
             let found = py.detach(|| self.doc.spin_hits(&table.table, spun_ok, &rules));
             Ok(found
                 .into_iter()
                 .map(|(i, hits)| {
                     let off = CharOffsets::new(self.doc.text(i));
-                    (i, hits.into_iter().map(|h| (off.of(h.start), off.of(h.end), h.entry)).collect())
+                    (
+                        i,
+                        hits.into_iter()
+                            .map(|h| (off.of(h.start), off.of(h.end), h.entry))
+                            .collect(),
+                    )
                 })
                 .collect())
         })

@@ -85,8 +85,18 @@ pub struct KernelSpec {
     pub rules: Vec<RuleSpec>,
     /// Parameters of the line features (`max_pattern_chars`, ...).
     pub line_shape: Vec<(String, f64)>,
-    /// Line-repair scan: characters that never need a repair besides
-    /// printable ASCII (ftfy's harmless typography), and with them when
-    /// quotes are uncurled.
+    /// What the line-repair scan looks for (see `Kernel::may_need_repair`).
+    pub repair_scan: RepairScan,
+}
+
+/// The line repairs' triggers, as Python's ftfy defines them.
+#[derive(Clone, Debug, Default)]
+pub struct RepairScan {
+    /// Characters outside printable ASCII that alone never need a repair
+    /// (ftfy's harmless typography).
     pub harmless: String,
+    /// Characters that may need a repair wherever they are (`&`, `<`, controls).
+    pub always: String,
+    /// ftfy's mojibake test, for lines with any other character.
+    pub badness: String,
 }

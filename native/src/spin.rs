@@ -7,9 +7,8 @@
 //! resumes after its core.  Which entries are allowed is the caller's policy
 //! (Python's `spin` package); this module only finds and checks.
 
-use std::collections::HashMap;
-
 use regex::Regex;
+use rustc_hash::FxHashMap;
 
 use crate::text::{is_space, is_word};
 
@@ -21,9 +20,6 @@ pub const GUARD_WINDOW: usize = 40;
 /// headline) match only when it has at least this many letters: short ones
 /// read as acronyms ("Fb" is the spinner's, "FB" everyone's).
 pub const MIN_CAPS_LETTERS: usize = 4;
-
-/// Marks a token not preceded by white space inside a phrase ("IS-K").
-const GLUE: char = '\u{1}';
 
 /// One table row as the kernel needs it.
 #[derive(Clone, Debug)]
@@ -51,12 +47,18 @@ struct Entry {
     suf: usize,
 }
 
+/// Per depth (shallowest first), the entries of that length a walk found.
+type Found = Vec<(usize, Vec<u32>)>;
+
 #[derive(Default)]
 struct Node {
-    children: HashMap<Box<str>, u32>,
+    /// The next token of a key, after white space...
+    children: FxHashMap<Box<str>, u32>,
+    /// ...or right after this one ("IS-K": "is", then "-", "k" glued).
+    glued: FxHashMap<Box<str>, u32>,
     /// (depth, entries) of every node with entries on the path from the root
     /// to this one, shallowest first: what a walk ending here found.
-    found: Vec<(usize, Vec<u32>)>,
+    found: Found,
 }
 
 pub struct SpinTable {
@@ -66,48 +68,100 @@ pub struct SpinTable {
     longest_token: usize,
 }
 
-/// A token of a line: byte range and normalised form (lower case, quotes
-/// unified, glue-marked when it follows the previous token directly).
+/// A token of a line: its byte range, whether it follows the previous
+/// token without white space, and where its normalised form is.
+#[derive(Clone, Copy, Debug)]
 pub struct Token {
     pub start: usize,
     pub end: usize,
-    pub norm: String,
+    pub glued: bool,
+    /// The normalised form is text[norm] (already lower case) or buf[norm].
+    in_buf: bool,
+    norm: (u32, u32),
 }
 
-/// Split into word and punctuation tokens (`\w+|[^\w\s]`) with offsets.
-pub fn tokens(text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
-    let mut prev_end = usize::MAX;
-    let mut it = text.char_indices().peekable();
-    while let Some((start, c)) = it.next() {
-        if is_space(c) {
-            continue;
-        }
-        let mut end = start + c.len_utf8();
-        if is_word(c) {
-            while let Some(&(i, d)) = it.peek() {
-                if !is_word(d) {
-                    break;
-                }
-                end = i + d.len_utf8();
-                it.next();
+/// A line's tokens (`\w+|[^\w\s]`) and their normalised forms (lower case,
+/// curly quotes made straight: the table's spelling).
+pub struct Tokens<'t> {
+    text: &'t str,
+    buf: String,
+    pub list: Vec<Token>,
+}
+
+impl<'t> Tokens<'t> {
+    pub fn new(text: &'t str) -> Tokens<'t> {
+        let mut list = Vec::new();
+        let mut buf = String::new();
+        let mut prev_end = usize::MAX;
+        let bytes = text.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            let b = bytes[i];
+            let (start, c) = if b < 0x80 {
+                (i, b as char)
+            } else {
+                let c = text[i..].chars().next().expect("a char boundary");
+                (i, c)
+            };
+            let mut end = start + c.len_utf8();
+            if is_space(c) {
+                i = end;
+                continue;
             }
+            if is_word(c) {
+                while end < bytes.len() {
+                    let d = if bytes[end] < 0x80 {
+                        bytes[end] as char
+                    } else {
+                        text[end..].chars().next().expect("a char boundary")
+                    };
+                    if !is_word(d) {
+                        break;
+                    }
+                    end += d.len_utf8();
+                }
+            }
+            let token = &text[start..end];
+            let plain = token
+                .bytes()
+                .all(|b| b.is_ascii() && !b.is_ascii_uppercase());
+            let (in_buf, norm) = if plain {
+                (false, (start as u32, end as u32))
+            } else {
+                let from = buf.len();
+                push_norm(token, &mut buf);
+                (true, (from as u32, buf.len() as u32))
+            };
+            list.push(Token {
+                start,
+                end,
+                glued: start == prev_end,
+                in_buf,
+                norm,
+            });
+            prev_end = end;
+            i = end;
         }
-        let mut norm = String::with_capacity(end - start + 1);
-        if start == prev_end {
-            norm.push(GLUE);
-        }
-        push_norm(&text[start..end], &mut norm);
-        out.push(Token { start, end, norm });
-        prev_end = end;
+        Tokens { text, buf, list }
     }
-    out
+
+    /// The normalised form of token i.
+    #[inline]
+    pub fn norm(&self, i: usize) -> &str {
+        let t = &self.list[i];
+        let (a, b) = (t.norm.0 as usize, t.norm.1 as usize);
+        if t.in_buf {
+            &self.buf[a..b]
+        } else {
+            &self.text[a..b]
+        }
+    }
 }
 
 /// Lower case, with curly quotes made straight (the table's spelling).
 fn push_norm(token: &str, out: &mut String) {
     if token.is_ascii() {
-        out.extend(token.chars().map(|c| c.to_ascii_lowercase()));
+        out.extend(token.bytes().map(|b| b.to_ascii_lowercase() as char));
         return;
     }
     for c in token.to_lowercase().chars() {
@@ -120,10 +174,11 @@ fn push_norm(token: &str, out: &mut String) {
 }
 
 /// A position where the walk found entries: the walked tokens' byte ranges
-/// and, per depth with entries (shallowest first), the entries.
-pub struct Candidate<'t> {
+/// and the trie node whose `found` lists the entries per depth.
+#[derive(Clone, Debug)]
+pub struct Candidate {
     pub spans: Vec<(usize, usize)>,
-    pub found: &'t [(usize, Vec<u32>)],
+    node: u32,
 }
 
 /// An accepted match: the core's byte range (context cut off) and the entry.
@@ -141,31 +196,45 @@ impl SpinTable {
         let mut longest_token = 0;
         for (n, s) in specs.iter().enumerate() {
             let guard = match &s.guard {
-                Some(g) if !g.is_empty() => {
-                    Some(Regex::new(g).map_err(|e| format!("spin entry {:?}: guard does not compile: {e}", s.spun))?)
-                }
+                Some(g) if !g.is_empty() => Some(
+                    Regex::new(&crate::vocab::ascii_word_boundaries(g)).map_err(|e| {
+                        format!("spin entry {:?}: guard does not compile: {e}", s.spun)
+                    })?,
+                ),
                 _ => None,
             };
-            let path: Vec<String> = tokens(&s.spun)
-                .into_iter()
-                .enumerate()
-                .map(|(k, t)| if k == 0 { t.norm.trim_start_matches(GLUE).to_string() } else { t.norm })
+            let toks = Tokens::new(&s.spun);
+            let path: Vec<(bool, String)> = (0..toks.list.len())
+                .map(|k| (k > 0 && toks.list[k].glued, toks.norm(k).to_string()))
                 .collect();
             if path.is_empty() {
                 return Err(format!("spin entry {n}: {:?} has no token", s.spun));
             }
             if s.pre + s.suf >= path.len() && !(s.pre == 0 && s.suf == 0) {
-                return Err(format!("spin entry {:?}: its context covers every token", s.spun));
+                return Err(format!(
+                    "spin entry {:?}: its context covers every token",
+                    s.spun
+                ));
             }
             let mut node = 0usize;
-            for step in &path {
-                longest_token = longest_token.max(step.trim_start_matches(GLUE).len());
-                node = match nodes[node].children.get(step.as_str()) {
+            for (glued, step) in &path {
+                longest_token = longest_token.max(step.len());
+                let next = if *glued {
+                    &nodes[node].glued
+                } else {
+                    &nodes[node].children
+                };
+                node = match next.get(step.as_str()) {
                     Some(&child) => child as usize,
                     None => {
                         nodes.push(Node::default());
                         let child = nodes.len() - 1;
-                        nodes[node].children.insert(step.clone().into_boxed_str(), child as u32);
+                        let map = if *glued {
+                            &mut nodes[node].glued
+                        } else {
+                            &mut nodes[node].children
+                        };
+                        map.insert(step.clone().into_boxed_str(), child as u32);
                         child
                     }
                 };
@@ -188,17 +257,26 @@ impl SpinTable {
         }
         // Each node's `found` so far holds its own entries only: prepend its
         // ancestors' (a walk that ends deeper found those too).
-        let mut stack: Vec<(usize, Vec<(usize, Vec<u32>)>)> = vec![(0, Vec::new())];
+        let mut stack: Vec<(usize, Found)> = vec![(0, Vec::new())];
         while let Some((node, inherited)) = stack.pop() {
             let mut found = inherited;
             found.append(&mut nodes[node].found);
-            let children: Vec<u32> = nodes[node].children.values().copied().collect();
+            let children: Vec<u32> = nodes[node]
+                .children
+                .values()
+                .chain(nodes[node].glued.values())
+                .copied()
+                .collect();
             for child in children {
                 stack.push((child as usize, found.clone()));
             }
             nodes[node].found = found;
         }
-        Ok(SpinTable { entries, nodes, longest_token })
+        Ok(SpinTable {
+            entries,
+            nodes,
+            longest_token,
+        })
     }
 
     pub fn len(&self) -> usize {
@@ -210,27 +288,42 @@ impl SpinTable {
     }
 
     /// Where entries start in a line with these tokens, in token order.
-    pub fn candidates<'s>(&'s self, toks: &[Token]) -> Vec<Candidate<'s>> {
+    pub fn candidates(&self, toks: &Tokens<'_>) -> Vec<Candidate> {
         let mut out = Vec::new();
         let root = &self.nodes[0];
-        for i in 0..toks.len() {
-            let first = toks[i].norm.trim_start_matches(GLUE);
+        let n = toks.list.len();
+        for i in 0..n {
+            let first = toks.norm(i);
             if first.len() > self.longest_token {
                 continue;
             }
-            let Some(&child) = root.children.get(first) else { continue };
-            let mut node = &self.nodes[child as usize];
+            let Some(&child) = root.children.get(first) else {
+                continue;
+            };
+            let mut node = child;
             let mut j = i + 1;
-            while j < toks.len() && !node.children.is_empty() {
-                match node.children.get(toks[j].norm.as_str()) {
-                    Some(&c) => node = &self.nodes[c as usize],
+            while j < n {
+                let here = &self.nodes[node as usize];
+                let next = if toks.list[j].glued {
+                    &here.glued
+                } else {
+                    &here.children
+                };
+                if next.is_empty() {
+                    break;
+                }
+                match next.get(toks.norm(j)) {
+                    Some(&c) => node = c,
                     None => break,
                 }
                 j += 1;
             }
-            if let Some(&(deepest, _)) = node.found.last() {
-                let spans = toks[i..i + deepest].iter().map(|t| (t.start, t.end)).collect();
-                out.push(Candidate { spans, found: &node.found });
+            if let Some(&(deepest, _)) = self.nodes[node as usize].found.last() {
+                let spans = toks.list[i..i + deepest]
+                    .iter()
+                    .map(|t| (t.start, t.end))
+                    .collect();
+                out.push(Candidate { spans, node });
             }
         }
         out
@@ -240,7 +333,13 @@ impl SpinTable {
     /// entry allowed (its rule in `rules`, its tier, its case, its guard),
     /// as the byte range of its core; then the pass resumes after the core,
     /// so trailing context can be repaired by another entry.
-    pub fn accepted(&self, text: &str, cands: &[Candidate<'_>], spun_ok: bool, rules: &[bool]) -> Vec<Hit> {
+    pub fn accepted(
+        &self,
+        text: &str,
+        cands: &[Candidate],
+        spun_ok: bool,
+        rules: &[bool],
+    ) -> Vec<Hit> {
         let mut out = Vec::new();
         let mut resume = 0;
         for c in cands {
@@ -249,11 +348,13 @@ impl SpinTable {
                 continue;
             }
             let mut hit = None;
-            'depths: for (depth, list) in c.found.iter().rev() {
+            'depths: for (depth, list) in self.nodes[c.node as usize].found.iter().rev() {
                 let end = c.spans[depth - 1].1;
                 for &e in list {
                     let entry = &self.entries[e as usize];
-                    if !rules.get(entry.rule as usize).copied().unwrap_or(false) || (!entry.always && !spun_ok) {
+                    if !rules.get(entry.rule as usize).copied().unwrap_or(false)
+                        || (!entry.always && !spun_ok)
+                    {
                         continue;
                     }
                     if self.allows(entry, text, start, end) {
@@ -264,8 +365,16 @@ impl SpinTable {
             }
             let Some((depth, e)) = hit else { continue };
             let entry = &self.entries[e as usize];
-            out.push(Hit { start: c.spans[entry.pre].0, end: c.spans[depth - entry.suf - 1].1, entry: e });
-            resume = if entry.suf > 0 { c.spans[depth - entry.suf].0 } else { c.spans[depth - 1].1 };
+            out.push(Hit {
+                start: c.spans[entry.pre].0,
+                end: c.spans[depth - entry.suf - 1].1,
+                entry: e,
+            });
+            resume = if entry.suf > 0 {
+                c.spans[depth - entry.suf].0
+            } else {
+                c.spans[depth - 1].1
+            };
         }
         out
     }
@@ -284,7 +393,9 @@ impl SpinTable {
             return true;
         }
         let letters = matched.chars().filter(|c| c.is_alphabetic()).count();
-        letters >= MIN_CAPS_LETTERS && matched == matched.to_uppercase() && matched != matched.to_lowercase()
+        letters >= MIN_CAPS_LETTERS
+            && matched == matched.to_uppercase()
+            && matched != matched.to_lowercase()
     }
 
     pub fn rule_of(&self, entry: u32) -> u8 {
@@ -302,8 +413,15 @@ impl SpinTable {
 
 fn blocked(e: &Entry, text: &str, start: usize, end: usize) -> bool {
     let Some(guard) = &e.guard else { return false };
-    let lo = text[..start].char_indices().rev().nth(GUARD_WINDOW - 1).map_or(0, |(i, _)| i);
-    let hi = text[end..].char_indices().nth(GUARD_WINDOW).map_or(text.len(), |(i, _)| end + i);
+    let lo = text[..start]
+        .char_indices()
+        .rev()
+        .nth(GUARD_WINDOW - 1)
+        .map_or(0, |(i, _)| i);
+    let hi = text[end..]
+        .char_indices()
+        .nth(GUARD_WINDOW)
+        .map_or(text.len(), |(i, _)| end + i);
     // The haystack ends at the window; before it, `\b` sees the character
     // before the window, as the Python implementation's did.
     guard.find_at(&text[..hi], lo).is_some()
@@ -313,8 +431,22 @@ fn blocked(e: &Entry, text: &str, start: usize, end: usize) -> bool {
 mod tests {
     use super::*;
 
-    fn spec(spun: &str, rule: u8, always: bool, guard: Option<&str>, pre: usize, suf: usize) -> EntrySpec {
-        EntrySpec { spun: spun.into(), rule, always, guard: guard.map(str::to_string), pre, suf }
+    fn spec(
+        spun: &str,
+        rule: u8,
+        always: bool,
+        guard: Option<&str>,
+        pre: usize,
+        suf: usize,
+    ) -> EntrySpec {
+        EntrySpec {
+            spun: spun.into(),
+            rule,
+            always,
+            guard: guard.map(str::to_string),
+            pre,
+            suf,
+        }
     }
 
     fn table() -> SpinTable {
@@ -329,29 +461,60 @@ mod tests {
     }
 
     fn hits(t: &SpinTable, text: &str, spun_ok: bool) -> Vec<(String, u32)> {
-        let toks = tokens(text);
+        let toks = Tokens::new(text);
         let c = t.candidates(&toks);
-        t.accepted(text, &c, spun_ok, &[true, true]).into_iter().map(|h| (text[h.start..h.end].to_string(), h.entry)).collect()
+        t.accepted(text, &c, spun_ok, &[true, true])
+            .into_iter()
+            .map(|h| (text[h.start..h.end].to_string(), h.entry))
+            .collect()
     }
 
     #[test]
     fn tokens_mark_glue_and_fold_case() {
-        let t = tokens("IS-K’s  test");
-        let norms: Vec<&str> = t.iter().map(|t| t.norm.as_str()).collect();
-        assert_eq!(norms, ["is", "\u{1}-", "\u{1}k", "\u{1}'", "\u{1}s", "test"]);
+        let t = Tokens::new("IS-K’s  test");
+        let norms: Vec<(bool, &str)> = (0..t.list.len())
+            .map(|i| (t.list[i].glued, t.norm(i)))
+            .collect();
+        assert_eq!(
+            norms,
+            [
+                (false, "is"),
+                (true, "-"),
+                (true, "k"),
+                (true, "'"),
+                (true, "s"),
+                (false, "test")
+            ]
+        );
     }
 
     #[test]
     fn tiers_case_context_and_guards() {
         let t = table();
-        assert_eq!(hits(&t, "A live performance corridor.", false), [("live performance corridor".to_string(), 0)]);
+        assert_eq!(
+            hits(&t, "A live performance corridor.", false),
+            [("live performance corridor".to_string(), 0)]
+        );
         assert!(hits(&t, "He stated it.", false).is_empty()); // spun_only
         assert_eq!(hits(&t, "He stated it.", true), [("stated".to_string(), 1)]);
         assert!(hits(&t, "As the stated aim was", true).is_empty()); // guard
-        assert_eq!(hits(&t, "They met within the hall.", true), [("within".to_string(), 2)]);
+        assert_eq!(
+            hits(&t, "They met within the hall.", true),
+            [("within".to_string(), 2)]
+        );
         assert!(hits(&t, "sky information board", false).is_empty()); // case
         assert_eq!(hits(&t, "SKY INFORMATION", false).len(), 1);
         assert_eq!(hits(&t, "IS-Okay claimed", false).len(), 1);
         assert!(hits(&t, "It is-okay to go", false).is_empty());
+    }
+
+    #[test]
+    fn guards_search_a_window_that_sees_the_character_before_it() {
+        let t = SpinTable::new(&[spec("stated", 1, false, Some(r"\bfoo"), 0, 0)]).unwrap();
+        // The window starts 40 characters before the match, at "foo".
+        let gap = " ".repeat(GUARD_WINDOW - 3);
+        assert!(hits(&t, &format!("a foo{gap}stated"), true).is_empty()); // a word boundary before "foo"
+        assert_eq!(hits(&t, &format!("afoo{gap}stated"), true).len(), 1); // none: "afoo" is one word
+        assert_eq!(hits(&t, &format!("a foo {gap}stated"), true).len(), 1); // "foo" outside the window
     }
 }

@@ -13,11 +13,70 @@ pub fn is_space(c: char) -> bool {
     c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)
 }
 
-/// Python's `\w` of `re` (a letter, digit or numeric character, or `_`),
-/// used by the spin tokenizer.
+/// A set of characters given as a regex class (`\p{Ll}`), with the regex
+/// crate's Unicode tables: the hand-written scans below mean exactly what the
+/// same class means in a pattern.
+pub struct CharClass {
+    ascii: [bool; 128],
+    ranges: Vec<(char, char)>,
+}
+
+impl CharClass {
+    pub fn new(class: &str) -> CharClass {
+        use regex_syntax::hir::{Class, HirKind};
+        let hir = regex_syntax::Parser::new()
+            .parse(class)
+            .expect("a valid class");
+        let ranges: Vec<(char, char)> = match hir.kind() {
+            HirKind::Class(Class::Unicode(c)) => {
+                c.ranges().iter().map(|r| (r.start(), r.end())).collect()
+            }
+            _ => panic!("{class} is not a Unicode class"),
+        };
+        let mut ascii = [false; 128];
+        for (b, slot) in ascii.iter_mut().enumerate() {
+            let c = b as u8 as char;
+            *slot = ranges.iter().any(|&(lo, hi)| lo <= c && c <= hi);
+        }
+        CharClass { ascii, ranges }
+    }
+
+    #[inline]
+    pub fn contains(&self, c: char) -> bool {
+        if c.is_ascii() {
+            return self.ascii[c as usize];
+        }
+        let at = self.ranges.partition_point(|&(_, hi)| hi < c);
+        at < self.ranges.len() && self.ranges[at].0 <= c
+    }
+}
+
+macro_rules! class {
+    ($name:ident, $class:literal) => {
+        pub fn $name() -> &'static CharClass {
+            static CLASS: std::sync::OnceLock<CharClass> = std::sync::OnceLock::new();
+            CLASS.get_or_init(|| CharClass::new($class))
+        }
+    };
+}
+
+// Python's `\w` of `re`: a letter or a number (general categories L and N).
+// (Rust's `char::is_alphanumeric` also counts symbols with the Alphabetic
+// property, such as "🅰", which Python does not.)
+class!(word_class, r"[\p{L}\p{N}]");
+class!(letter, r"\p{L}");
+class!(lower_case, r"\p{Ll}");
+class!(upper_case_or_digit, r"[\p{Lu}\p{Nd}]");
+// Scripts written without spaces.
+class!(
+    unspaced_script,
+    r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]"
+);
+
+/// A word character of the spin tokenizer: `\w` (letters, numbers, `_`).
 #[inline]
 pub fn is_word(c: char) -> bool {
-    c.is_alphanumeric() || c == '_'
+    c == '_' || word_class().contains(c)
 }
 
 /// `text.strip()` as byte offsets into `text`.
@@ -38,7 +97,12 @@ pub fn strip(text: &str) -> &str {
 /// CRLF, CR, vertical tab, form feed, NEL and the Unicode line and paragraph
 /// separators become `\n`: one newline convention for everything after.
 pub fn normalise_newlines(text: &str) -> std::borrow::Cow<'_, str> {
-    let needs = |c: char| matches!(c, '\r' | '\u{0b}' | '\u{0c}' | '\u{85}' | '\u{2028}' | '\u{2029}');
+    let needs = |c: char| {
+        matches!(
+            c,
+            '\r' | '\u{0b}' | '\u{0c}' | '\u{85}' | '\u{2028}' | '\u{2029}'
+        )
+    };
     if !text.contains(needs) {
         return std::borrow::Cow::Borrowed(text);
     }
@@ -90,26 +154,66 @@ pub fn head_end(text: &str, n: usize) -> usize {
     }
 }
 
-/// Python's `str.casefold()` appended to `out`.
-pub fn casefold_into(text: &str, out: &mut String) {
+/// The line as compared for repeats, `" ".join(text.casefold().split())`,
+/// as UTF-8 bytes in `out`.  Case folding is per character, so ASCII takes
+/// a fast path and only other characters go through the folding table.
+pub fn repeat_key_into(text: &str, out: &mut Vec<u8>) {
+    out.clear();
+    let mut gap = false;
     if text.is_ascii() {
-        out.extend(text.chars().map(|c| c.to_ascii_lowercase()));
-    } else {
-        out.extend(caseless::default_case_fold_str(text).chars());
+        for &b in text.as_bytes() {
+            if matches!(b, b' ' | b'\t'..=b'\r' | 0x1c..=0x1f) {
+                gap = !out.is_empty();
+            } else {
+                if gap {
+                    out.push(b' ');
+                    gap = false;
+                }
+                out.push(b.to_ascii_lowercase());
+            }
+        }
+        return;
+    }
+    let mut utf8 = [0u8; 4];
+    for c in text.chars() {
+        if is_space(c) {
+            gap = !out.is_empty();
+            continue;
+        }
+        if gap {
+            out.push(b' ');
+            gap = false;
+        }
+        if c.is_ascii() {
+            out.push((c as u8).to_ascii_lowercase());
+        } else {
+            for f in caseless::Caseless::default_case_fold(std::iter::once(c)) {
+                out.extend_from_slice(f.encode_utf8(&mut utf8).as_bytes());
+            }
+        }
     }
 }
 
-/// The line as compared for repeats: `" ".join(text.casefold().split())`.
-pub fn repeat_key_into(text: &str, out: &mut String) {
-    out.clear();
-    let mut folded = String::new();
-    casefold_into(text, &mut folded);
-    for (k, word) in folded.split(is_space).filter(|w| !w.is_empty()).enumerate() {
-        if k > 0 {
-            out.push(' ');
+/// A string as it appears in repeat keys: case-folded, each run of white
+/// space one space (not trimmed: the string may sit inside a key).
+pub fn fold_like_keys(text: &str) -> String {
+    let mut out = String::new();
+    let mut gap = false;
+    for c in caseless::Caseless::default_case_fold(text.chars()) {
+        if is_space(c) {
+            gap = true;
+        } else {
+            if gap {
+                out.push(' ');
+                gap = false;
+            }
+            out.push(c);
         }
-        out.push_str(word);
     }
+    if gap {
+        out.push(' ');
+    }
+    out
 }
 
 /// Character offsets of byte offsets, for one string, computed once.
@@ -120,7 +224,10 @@ pub struct CharOffsets<'a> {
 
 impl<'a> CharOffsets<'a> {
     pub fn new(text: &'a str) -> Self {
-        CharOffsets { text, ascii: text.is_ascii() }
+        CharOffsets {
+            text,
+            ascii: text.is_ascii(),
+        }
     }
 
     /// The character offset of byte offset `byte` (a char boundary).
@@ -146,8 +253,14 @@ mod tests {
 
     #[test]
     fn newlines() {
-        assert_eq!(normalise_newlines("a\r\nb\rc\u{2028}d\u{0c}e"), "a\nb\nc\nd\ne");
-        assert!(matches!(normalise_newlines("a\nb"), std::borrow::Cow::Borrowed(_)));
+        assert_eq!(
+            normalise_newlines("a\r\nb\rc\u{2028}d\u{0c}e"),
+            "a\nb\nc\nd\ne"
+        );
+        assert!(matches!(
+            normalise_newlines("a\nb"),
+            std::borrow::Cow::Borrowed(_)
+        ));
     }
 
     #[test]
@@ -159,9 +272,23 @@ mod tests {
     }
 
     #[test]
+    fn words_are_letters_and_numbers() {
+        for c in ['a', 'Z', '7', '_', 'é', 'Ж', '中', '٣', 'Ⅻ'] {
+            assert!(is_word(c), "{c}");
+        }
+        for c in [' ', '-', '’', '🅰', '\u{301}', '😀'] {
+            assert!(!is_word(c), "{c:?}");
+        }
+    }
+
+    #[test]
     fn keys_fold_case_and_space() {
-        let mut k = String::new();
+        let mut k = Vec::new();
         repeat_key_into("  Straße   IS\tOpen ", &mut k);
-        assert_eq!(k, "strasse is open");
+        assert_eq!(k, b"strasse is open");
+        repeat_key_into("Hello\u{a0}\u{a0}World ", &mut k);
+        assert_eq!(k, b"hello world");
+        repeat_key_into("A  b", &mut k);
+        assert_eq!(k, b"a b");
     }
 }

@@ -13,7 +13,8 @@ import re
 from dataclasses import dataclass
 
 import ftfy
-from ftfy.badness import MOJIBAKE_CATEGORIES
+from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES
+from ftfy.chardata import CONTROL_CHARS
 
 # ftfy (with our config) changes a line only for HTML entities ('&'), control
 # characters, line separators, surrogates and mojibake; its mojibake step
@@ -23,6 +24,45 @@ from ftfy.badness import MOJIBAKE_CATEGORIES
 # characters are skipped: most English lines, at memory speed.
 # tests/test_fast_paths.py checks this against ftfy itself.
 HARMLESS = "".join(MOJIBAKE_CATEGORIES[k] for k in ("common", "start_punctuation", "end_punctuation"))
+
+
+# Characters that ftfy (with our config) or the tag repair may act on wherever
+# they appear: an entity's "&", a tag's "<", the controls ftfy removes
+# (terminal escapes among them), C1 controls, line breaks.  Any other line
+# changes only if it holds mojibake, which is what ftfy's own `is_bad` finds.
+ALWAYS = "&<" + "".join(map(chr, CONTROL_CHARS)) + "".join(map(chr, range(0x80, 0xA0))) + "\r\u2028\u2029"
+
+
+def _unverbose(pattern: str) -> str:
+    """A re.VERBOSE pattern without its layout: white space and `#` comments
+    outside character classes are dropped (the shared dialect has no verbose mode)."""
+    out, in_class, escaped, comment = [], False, False, False
+    for c in pattern:
+        if comment:
+            comment = c != "\n"
+        elif escaped:
+            out.append(c)
+            escaped = False
+        elif c == "\\":
+            out.append(c)
+            escaped = True
+        elif in_class:
+            out.append(c)
+            in_class = c != "]"
+        elif c == "[":
+            out.append(c)
+            in_class = True
+        elif c == "#":
+            comment = True
+        elif not c.isspace():
+            out.append(c)
+    return "".join(out)
+
+
+#: ftfy's test for mojibake (`ftfy.badness.is_bad`) as a plain pattern, which
+#: the kernel runs on the lines that hold a character outside ASCII and HARMLESS.
+BADNESS = _unverbose(BADNESS_RE.pattern)
+assert BADNESS_RE.flags & re.VERBOSE and not BADNESS_RE.flags & re.IGNORECASE
 
 
 def suspect_chars(*, uncurl_quotes: bool = False, also: str = "") -> re.Pattern[str]:

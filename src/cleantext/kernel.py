@@ -11,8 +11,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from . import _native
-from .charfix import HARMLESS
+from . import _native, charfix
 from .rules import registry
 from .rules.model import Clause, Rule, Vocabulary
 
@@ -49,7 +48,7 @@ def kernel() -> _native.Kernel:
         [(v.id, v.pattern, v.how) for v in vocabularies()],
         [_rule(r) for r in registry.boilerplate()],
         [(k, float(v)) for k, v in registry.LINE_SHAPE.items()],
-        HARMLESS,
+        (charfix.HARMLESS, charfix.ALWAYS, charfix.BADNESS),
     )
 
 

@@ -86,6 +86,8 @@ class Result:
     text: str
     metadata: dict[str, Any]
     counts: dict[str, int]
+    _log: tuple[tuple[Segment, ...], tuple[Action, ...]] | None
+    _build: Callable[[], tuple[tuple[Segment, ...], tuple[Action, ...]]] | None
 
     def __init__(
         self,
@@ -111,10 +113,11 @@ class Result:
     def _materialised(self) -> tuple[tuple[Segment, ...], tuple[Action, ...]]:
         log = self._log
         if log is None:
-            log = self._build()  # type: ignore[misc]
+            assert self._build is not None
+            log = self._build()
             object.__setattr__(self, "_log", log)
             object.__setattr__(self, "_build", None)
-        return log  # type: ignore[no-any-return]
+        return log
 
     @property
     def segments(self) -> tuple[Segment, ...]:

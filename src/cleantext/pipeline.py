@@ -15,6 +15,8 @@ log alone.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,34 +55,50 @@ def check_text(text: object) -> str:
     raise TypeError(f"cleantext works on str, not {type(text).__name__}: pass the article text as a str")
 
 
+#: Times the stages when given (bench/run.py): called with a stage's name,
+#: it returns the context the stage runs in.
+Stopwatch = Callable[[str], AbstractContextManager[object]]
+_UNTIMED = nullcontext()
+
+
+def _untimed(stage: str) -> AbstractContextManager[object]:
+    return _UNTIMED
+
+
 @dataclass
 class Cleaned:
     """One document after the pipeline: the native document, its log and spin report."""
 
     log: ActionLog
     spin: SpinReport | None
+    watch: Stopwatch = _untimed
 
     def text(self) -> str:
-        return self.log.doc.join()
+        with self.watch("join"):
+            return self.log.doc.join()
 
 
-def clean_document(text: str, config: Config) -> Cleaned:
+def clean_document(text: str, config: Config, watch: Stopwatch = _untimed) -> Cleaned:
     """Run every stage on one document."""
     text = check_text(text)
-    raw = None
-    if _SURROGATE.search(text):
-        raw, text = text, _SURROGATE.sub("\ufffd", text)
-    log = ActionLog(document(text, config.enabled()), raw)
-    repair_lines(log, config)
+    with watch("split"):
+        raw = None
+        if _SURROGATE.search(text):
+            raw, text = text, _SURROGATE.sub("\ufffd", text)
+        log = ActionLog(document(text, config.enabled()), raw)
+    with watch("repair"):
+        repair_lines(log, config)
     report = None
     for round_no in range(MAX_ROUNDS):
-        log.doc.classify_round()
-        dropped = log.kernel_drops()
+        with watch("classify"):
+            log.doc.classify_round()
+            dropped = log.kernel_drops()
         if round_no == 0:
-            report = _repair_spin(log, config)
+            with watch("spin"):
+                report = _repair_spin(log, config)
         elif not dropped:
             break
-    return Cleaned(log, report)
+    return Cleaned(log, report, watch)
 
 
 def _repair_spin(log: ActionLog, config: Config) -> SpinReport | None:
@@ -107,13 +125,15 @@ def explain(cleaned: Cleaned) -> Result:
     """The Result of a cleaned document: text, metadata and counts now, the
     segments and the action log when first read."""
     log, doc = cleaned.log, cleaned.log.doc
-    metadata: dict[str, Any] = extract(doc, log)
-    metadata["spin"] = cleaned.spin.as_dict() if cleaned.spin else None
-    metadata["input_looks_like_html"] = markup.looks_like_html(doc.head(1000))
-    appended = doc.rule_lines("appended_article")
-    metadata["appended_article"] = {
-        "first_line": doc.line(appended[0]),
-        "last_line": doc.line(appended[-1]),
-        "text": "\n\n".join(log.text(i) for i in appended),
-    } if appended else None
-    return Result(cleaned.text(), metadata, counts=log.counts(), build=lambda: (log.segments(), log.actions()))
+    with cleaned.watch("metadata"):
+        metadata: dict[str, Any] = extract(doc, log)
+        metadata["spin"] = cleaned.spin.as_dict() if cleaned.spin else None
+        metadata["input_looks_like_html"] = markup.looks_like_html(doc.head(1000))
+        appended = doc.rule_lines("appended_article")
+        metadata["appended_article"] = {
+            "first_line": doc.line(appended[0]),
+            "last_line": doc.line(appended[-1]),
+            "text": "\n\n".join(log.text(i) for i in appended),
+        } if appended else None
+        counts = log.counts()
+    return Result(cleaned.text(), metadata, counts=counts, build=lambda: (log.segments(), log.actions()))

@@ -298,12 +298,13 @@ RULES: tuple[Rule, ...] = (
             # The title: a headline-like line of 3..25 words this close above the main run.
             "title_lines_above": 12, "title_min_words": 3, "title_max_words": 25,
         },
-        triggers=(
-            Example("World News", _MENU + "\n\n" + article(PROSE4) + "\n\n" + _TEASERS),
+        triggers=(Example("World News", _MENU + "\n\n" + article(PROSE4) + "\n\n" + _TEASERS),),
+        keeps=(
+            Example("NATO", PROSE + "\n\nNATO\n\n" + PROSE2),
+            # A list of lower-case items above the article is part of it (a recipe).
             Example("2 tablespoons vegetable oil",
                     "Ingredients\n1 large chicken\n2 tablespoons vegetable oil\n1 onion, chopped\n" + article(PROSE4)),
         ),
-        keeps=(Example("NATO", PROSE + "\n\nNATO\n\n" + PROSE2),),
     ),
     # ------------------------------------------------------------ spin repair
     Rule("spin_phrase", "spin", "spinner phrase that never occurs in normal English, repaired anywhere",

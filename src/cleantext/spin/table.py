@@ -97,6 +97,8 @@ class Table:
 def table() -> Table:
     """Both tables, loaded once.  The spin table comes first: on the same key
     its (news-specific) entry is tried before a tortured-phrase entry."""
-    entries = _rows(SPIN_TABLE, "spin_phrase", "spin_word") + _rows(TORTURED_TABLE, "tortured_phrase", "tortured_phrase")
-    native = _native.SpinTable([(e.spun, RULES.index(e.rule), e.always, e.guard or None, e.pre, e.suf) for e in entries])
+    entries = _rows(SPIN_TABLE, "spin_phrase", "spin_word")
+    entries += _rows(TORTURED_TABLE, "tortured_phrase", "tortured_phrase")
+    native = _native.SpinTable(
+        [(e.spun, RULES.index(e.rule), e.always, e.guard or None, e.pre, e.suf) for e in entries])
     return Table(tuple(entries), native)

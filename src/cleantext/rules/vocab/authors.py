@@ -33,7 +33,7 @@ NAME = Vocabulary(
     "author_name",
     r"\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{Ll}'’.-]*){1,3}",
     "fullmatch",
-    examples=("Jane Smith", "Mary-Ann O'Neil"),
+    examples=("Jane Smith", "Tom H. Jones"),
     near_misses=("jane smith", "Smith", "The Council Approves The Budget Today Again"),
 )
 HANDLE = Vocabulary(
