@@ -106,7 +106,7 @@ def _spec(**change: object) -> tuple[list[tuple[str, str, str]], list[dict[str, 
 def test_the_kernel_refuses_a_spec_it_does_not_understand(change: dict[str, object], message: str) -> None:
     vocabs, rules, shape = _spec(**change)
     with pytest.raises(ValueError, match=message):
-        _native.Kernel(vocabs, rules, shape, ("", "", ""))
+        _native.Kernel(vocabs, rules, shape, ("", "", "", []))
 
 
 def test_readme_rule_table_is_the_registry() -> None:

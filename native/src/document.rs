@@ -366,20 +366,21 @@ impl Document {
         let mut found: FxHashMap<u32, usize> = FxHashMap::default();
         let mut entry_order: Vec<u32> = Vec::new();
         let mut cache = FxHashMap::default();
+        let mut toks = Tokens::default();
         for t in order {
             let reps = times[t];
-            let toks = Tokens::new(t);
-            for i in 0..toks.list.len() {
-                let w = toks.norm(i);
-                if !w.chars().next().is_some_and(crate::text::is_word) || w.ends_with('_') {
+            toks.fill(t);
+            for (i, tok) in toks.list.iter().enumerate() {
+                // Words as detection counts them: \w+ tokens not ending in "_".
+                if !tok.word || t.as_bytes()[tok.end - 1] == b'_' {
                     continue;
                 }
                 scan.words += reps;
-                if let Some(&c) = index.get(w) {
+                if let Some(&c) = index.get(toks.norm(t, i)) {
                     scan.counted[c] += reps;
                 }
             }
-            let cands = table.candidates(&toks);
+            let cands = table.candidates(t, &toks);
             if cands.is_empty() {
                 continue;
             }
@@ -418,7 +419,7 @@ impl Document {
                 Some(cache) => cache
                     .get(&hash128(t.as_bytes()))
                     .map_or_else(Vec::new, |c| table.accepted(t, c, spun_ok, rules)),
-                None => table.accepted(t, &table.candidates(&Tokens::new(t)), spun_ok, rules),
+                None => table.accepted(t, &table.candidates(t, &Tokens::new(t)), spun_ok, rules),
             });
             if !hits.is_empty() {
                 out.push((i, hits.clone()));

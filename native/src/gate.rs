@@ -241,8 +241,8 @@ pub struct Gates {
     /// For each string of the automaton, the vocabularies it opens.
     opens: Vec<Vec<usize>>,
     /// One-byte strings are looked up by byte instead (they occur often, and
-    /// an automaton would report every occurrence): byte -> vocabularies.
-    bytes: Vec<Vec<usize>>,
+    /// an automaton would report every occurrence): (byte, vocabularies).
+    bytes: Vec<(u8, Vec<usize>)>,
     /// Vocabularies without a gate: always possible.
     ungated: Vec<usize>,
     count: usize,
@@ -300,10 +300,16 @@ impl Gates {
             .kind(Some(AhoCorasickKind::DFA))
             .build(&strings)
             .map_err(|e| format!("the literal gates do not build: {e}"))?;
-        for b in bytes.iter_mut() {
-            b.sort_unstable();
-            b.dedup();
-        }
+        let bytes = bytes
+            .into_iter()
+            .enumerate()
+            .filter(|(_, v)| !v.is_empty())
+            .map(|(b, mut v)| {
+                v.sort_unstable();
+                v.dedup();
+                (b as u8, v)
+            })
+            .collect();
         Ok(Gates {
             ac,
             opens,
@@ -319,11 +325,13 @@ impl Gates {
         for &v in &self.ungated {
             open.set(v);
         }
-        let mut seen = [false; 256];
+        let mut present = [0u64; 4];
         for &b in key {
-            if !seen[b as usize] {
-                seen[b as usize] = true;
-                for &v in &self.bytes[b as usize] {
+            present[(b >> 6) as usize] |= 1 << (b & 63);
+        }
+        for (b, vocabs) in &self.bytes {
+            if present[(b >> 6) as usize] & (1 << (b & 63)) != 0 {
+                for &v in vocabs {
                     open.set(v);
                 }
             }

@@ -123,6 +123,7 @@ pub struct Kernel {
     harmless: Vec<char>,
     always: Vec<char>,
     badness: regex::Regex,
+    triggers: regex::Regex,
 }
 
 /// Reads named parameters once each and refuses unknown or missing ones.
@@ -346,6 +347,18 @@ impl Kernel {
             .dfa_size_limit(16 << 20)
             .build()
             .map_err(|e| format!("the mojibake test does not compile: {e}"))?;
+        let either = scan
+            .triggers
+            .iter()
+            .map(|t| format!("(?:{t})"))
+            .collect::<Vec<_>>()
+            .join("|");
+        let triggers = regex::Regex::new(if either.is_empty() {
+            "[^\\s\\S]"
+        } else {
+            &either
+        })
+        .map_err(|e| format!("the repair triggers do not compile: {e}"))?;
         // The pattern rules' clauses look a line's vocabularies up first.
         let mut gated = vec![false; vocabs.len()];
         for c in pattern_rules.iter().flat_map(|r| &r.clauses) {
@@ -370,6 +383,7 @@ impl Kernel {
             harmless: sorted(&scan.harmless),
             always: sorted(&scan.always),
             badness,
+            triggers,
         })
     }
 
@@ -387,18 +401,17 @@ impl Kernel {
     }
 
     /// Whether a line repair could change `text`: it holds a character a
-    /// repair acts on wherever it is (a tag's `<`, an entity's `&`, a control
-    /// character), or mojibake (ftfy's own test, run only on lines with a
+    /// repair acts on wherever it is (a control character), an HTML entity or
+    /// a tag's start, or mojibake (ftfy's own test, run only on lines with a
     /// character outside printable ASCII and ftfy's harmless typography).
     /// With `uncurl_quotes` any character outside ASCII may be a quote to
     /// straighten.
     pub fn may_need_repair(&self, text: &str, uncurl_quotes: bool) -> bool {
         let mut exotic = false;
+        let mut markup = false;
         for c in text.chars() {
             if (' '..='~').contains(&c) {
-                if c == '&' || c == '<' {
-                    return true;
-                }
+                markup = markup || c == '&' || c == '<';
             } else if c != '\t' {
                 if uncurl_quotes || self.always.binary_search(&c).is_ok() {
                     return true;
@@ -406,6 +419,6 @@ impl Kernel {
                 exotic = exotic || self.harmless.binary_search(&c).is_err();
             }
         }
-        exotic && self.badness.is_match(text)
+        (markup && self.triggers.is_match(text)) || (exotic && self.badness.is_match(text))
     }
 }

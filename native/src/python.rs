@@ -83,15 +83,15 @@ pub struct PyKernel {
 #[pymethods]
 impl PyKernel {
     #[new]
-    /// `repair_scan`: (harmless, always, badness), see `charfix`.
+    /// `repair_scan`: (harmless, always, badness, triggers), see `charfix` and `markup`.
     fn new(
         vocabularies: Vec<(String, String, String)>,
         rules: Vec<RuleArg>,
         line_shape: Vec<(String, f64)>,
-        repair_scan: (String, String, String),
+        repair_scan: (String, String, String, Vec<String>),
     ) -> PyResult<Self> {
         guarded(|| {
-            let (harmless, always, badness) = repair_scan;
+            let (harmless, always, badness, triggers) = repair_scan;
             let mut spec = KernelSpec {
                 vocabularies: vocabularies
                     .into_iter()
@@ -103,6 +103,7 @@ impl PyKernel {
                     harmless,
                     always,
                     badness,
+                    triggers,
                 },
             };
             for r in rules {
@@ -218,9 +219,9 @@ impl PySpinTable {
         guarded(|| {
             let toks = crate::spin::Tokens::new(text);
             let off = CharOffsets::new(text);
-            let hits = self
-                .table
-                .accepted(text, &self.table.candidates(&toks), spun_ok, &rules);
+            let hits =
+                self.table
+                    .accepted(text, &self.table.candidates(text, &toks), spun_ok, &rules);
             Ok(hits
                 .into_iter()
                 .map(|h| (off.of(h.start), off.of(h.end), h.entry))

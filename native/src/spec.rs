@@ -95,8 +95,11 @@ pub struct RepairScan {
     /// Characters outside printable ASCII that alone never need a repair
     /// (ftfy's harmless typography).
     pub harmless: String,
-    /// Characters that may need a repair wherever they are (`&`, `<`, controls).
+    /// Characters that may need a repair wherever they are (controls).
     pub always: String,
     /// ftfy's mojibake test, for lines with any other character.
     pub badness: String,
+    /// Patterns after an `&` or a `<` that a repair acts on (an HTML entity,
+    /// a tag's start).
+    pub triggers: Vec<String>,
 }

@@ -68,12 +68,14 @@ pub struct SpinTable {
     longest_token: usize,
 }
 
-/// A token of a line: its byte range, whether it follows the previous
-/// token without white space, and where its normalised form is.
+/// A token of a line: its byte range, whether it is a word (`\w+`) and
+/// follows the previous token without white space, and where its normalised
+/// form is.
 #[derive(Clone, Copy, Debug)]
 pub struct Token {
     pub start: usize,
     pub end: usize,
+    pub word: bool,
     pub glued: bool,
     /// The normalised form is text[norm] (already lower case) or buf[norm].
     in_buf: bool,
@@ -81,87 +83,142 @@ pub struct Token {
 }
 
 /// A line's tokens (`\w+|[^\w\s]`) and their normalised forms (lower case,
-/// curly quotes made straight: the table's spelling).
-pub struct Tokens<'t> {
-    text: &'t str,
+/// curly quotes made straight: the table's spelling).  Reused from line to
+/// line, so that scanning a page allocates nothing per line.
+#[derive(Default)]
+pub struct Tokens {
     buf: String,
     pub list: Vec<Token>,
 }
 
-impl<'t> Tokens<'t> {
-    pub fn new(text: &'t str) -> Tokens<'t> {
-        let mut list = Vec::new();
-        let mut buf = String::new();
-        let mut prev_end = usize::MAX;
+impl Tokens {
+    pub fn new(text: &str) -> Tokens {
+        let mut t = Tokens::default();
+        t.fill(text);
+        t
+    }
+
+    /// The tokens of `text` (the previous line's are dropped).
+    pub fn fill(&mut self, text: &str) {
+        self.list.clear();
+        self.buf.clear();
         let bytes = text.as_bytes();
+        let n = bytes.len();
+        let mut prev_end = usize::MAX;
         let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            let (start, c) = if b < 0x80 {
-                (i, b as char)
-            } else {
-                let c = text[i..].chars().next().expect("a char boundary");
-                (i, c)
+        while i < n {
+            let start = i;
+            // ASCII bytes by table; other characters decoded and classified.
+            let (class, width) = match bytes[i] {
+                b if b < 0x80 => (ASCII_CLASS[b as usize], 1),
+                _ => {
+                    let c = text[i..].chars().next().expect("a char boundary");
+                    (char_class(c), c.len_utf8())
+                }
             };
-            let mut end = start + c.len_utf8();
-            if is_space(c) {
-                i = end;
+            i += width;
+            if class == SPACE {
                 continue;
             }
-            if is_word(c) {
-                while end < bytes.len() {
-                    let d = if bytes[end] < 0x80 {
-                        bytes[end] as char
+            // A word runs on over word characters; `plain` while it is
+            // lower-case ASCII (its own normalised form).
+            let mut plain = width == 1 && !bytes[start].is_ascii_uppercase();
+            if class == WORD {
+                while i < n {
+                    let b = bytes[i];
+                    if b < 0x80 {
+                        if ASCII_CLASS[b as usize] != WORD {
+                            break;
+                        }
+                        plain &= !b.is_ascii_uppercase();
+                        i += 1;
                     } else {
-                        text[end..].chars().next().expect("a char boundary")
-                    };
-                    if !is_word(d) {
-                        break;
+                        let c = text[i..].chars().next().expect("a char boundary");
+                        if char_class(c) != WORD {
+                            break;
+                        }
+                        plain = false;
+                        i += c.len_utf8();
                     }
-                    end += d.len_utf8();
                 }
             }
-            let token = &text[start..end];
-            let plain = token
-                .bytes()
-                .all(|b| b.is_ascii() && !b.is_ascii_uppercase());
             let (in_buf, norm) = if plain {
-                (false, (start as u32, end as u32))
+                (false, (start as u32, i as u32))
             } else {
-                let from = buf.len();
-                push_norm(token, &mut buf);
-                (true, (from as u32, buf.len() as u32))
+                let from = self.buf.len();
+                push_norm(&text[start..i], &mut self.buf);
+                (true, (from as u32, self.buf.len() as u32))
             };
-            list.push(Token {
+            self.list.push(Token {
                 start,
-                end,
+                end: i,
+                word: class == WORD,
                 glued: start == prev_end,
                 in_buf,
                 norm,
             });
-            prev_end = end;
-            i = end;
+            prev_end = i;
         }
-        Tokens { text, buf, list }
     }
 
-    /// The normalised form of token i.
+    /// The normalised form of token i of `text` (the line last filled in).
     #[inline]
-    pub fn norm(&self, i: usize) -> &str {
+    pub fn norm<'a>(&'a self, text: &'a str, i: usize) -> &'a str {
         let t = &self.list[i];
         let (a, b) = (t.norm.0 as usize, t.norm.1 as usize);
         if t.in_buf {
             &self.buf[a..b]
         } else {
-            &self.text[a..b]
+            &text[a..b]
         }
+    }
+}
+
+const SPACE: u8 = 0;
+const WORD: u8 = 1;
+const OTHER: u8 = 2;
+
+/// The token class of each ASCII byte (`text::is_space`, `text::is_word`).
+const ASCII_CLASS: [u8; 128] = {
+    let mut t = [OTHER; 128];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if matches!(c, b' ' | b'\t'..=b'\r' | 0x1c..=0x1f) {
+            SPACE
+        } else if c.is_ascii_alphanumeric() || c == b'_' {
+            WORD
+        } else {
+            OTHER
+        };
+        b += 1;
+    }
+    t
+};
+
+fn char_class(c: char) -> u8 {
+    if is_space(c) {
+        SPACE
+    } else if is_word(c) {
+        WORD
+    } else {
+        OTHER
     }
 }
 
 /// Lower case, with curly quotes made straight (the table's spelling).
 fn push_norm(token: &str, out: &mut String) {
     if token.is_ascii() {
-        out.extend(token.bytes().map(|b| b.to_ascii_lowercase() as char));
+        let mut low = [0u8; 32];
+        if token.len() <= low.len() {
+            // Lower-cased on the stack: no allocation per token.
+            let low = &mut low[..token.len()];
+            low.copy_from_slice(token.as_bytes());
+            low.make_ascii_lowercase();
+            out.push_str(std::str::from_utf8(low).expect("ASCII stays UTF-8"));
+        } else {
+            out.push_str(&token.to_ascii_lowercase());
+        }
         return;
     }
     for c in token.to_lowercase().chars() {
@@ -205,7 +262,12 @@ impl SpinTable {
             };
             let toks = Tokens::new(&s.spun);
             let path: Vec<(bool, String)> = (0..toks.list.len())
-                .map(|k| (k > 0 && toks.list[k].glued, toks.norm(k).to_string()))
+                .map(|k| {
+                    (
+                        k > 0 && toks.list[k].glued,
+                        toks.norm(&s.spun, k).to_string(),
+                    )
+                })
                 .collect();
             if path.is_empty() {
                 return Err(format!("spin entry {n}: {:?} has no token", s.spun));
@@ -287,13 +349,13 @@ impl SpinTable {
         self.entries.is_empty()
     }
 
-    /// Where entries start in a line with these tokens, in token order.
-    pub fn candidates(&self, toks: &Tokens<'_>) -> Vec<Candidate> {
+    /// Where entries start in `text`, whose tokens are `toks`, in token order.
+    pub fn candidates(&self, text: &str, toks: &Tokens) -> Vec<Candidate> {
         let mut out = Vec::new();
         let root = &self.nodes[0];
         let n = toks.list.len();
         for i in 0..n {
-            let first = toks.norm(i);
+            let first = toks.norm(text, i);
             if first.len() > self.longest_token {
                 continue;
             }
@@ -312,7 +374,7 @@ impl SpinTable {
                 if next.is_empty() {
                     break;
                 }
-                match next.get(toks.norm(j)) {
+                match next.get(toks.norm(text, j)) {
                     Some(&c) => node = c,
                     None => break,
                 }
@@ -462,7 +524,7 @@ mod tests {
 
     fn hits(t: &SpinTable, text: &str, spun_ok: bool) -> Vec<(String, u32)> {
         let toks = Tokens::new(text);
-        let c = t.candidates(&toks);
+        let c = t.candidates(text, &toks);
         t.accepted(text, &c, spun_ok, &[true, true])
             .into_iter()
             .map(|h| (text[h.start..h.end].to_string(), h.entry))
@@ -470,10 +532,18 @@ mod tests {
     }
 
     #[test]
+    fn the_ascii_table_is_the_character_classes() {
+        for b in 0u8..128 {
+            assert_eq!(ASCII_CLASS[b as usize], char_class(b as char), "{b}");
+        }
+    }
+
+    #[test]
     fn tokens_mark_glue_and_fold_case() {
-        let t = Tokens::new("IS-K’s  test");
+        let text = "IS-K’s  test";
+        let t = Tokens::new(text);
         let norms: Vec<(bool, &str)> = (0..t.list.len())
-            .map(|i| (t.list[i].glued, t.norm(i)))
+            .map(|i| (t.list[i].glued, t.norm(text, i)))
             .collect();
         assert_eq!(
             norms,

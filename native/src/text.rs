@@ -161,8 +161,17 @@ pub fn repeat_key_into(text: &str, out: &mut Vec<u8>) {
     out.clear();
     let mut gap = false;
     if text.is_ascii() {
-        for &b in text.as_bytes() {
-            if matches!(b, b' ' | b'\t'..=b'\r' | 0x1c..=0x1f) {
+        let bytes = text.as_bytes();
+        let odd_space = |b: &u8| matches!(b, b'\t'..=b'\r' | 0x1c..=0x1f);
+        if !bytes.iter().any(odd_space) && !bytes.windows(2).any(|w| w == b"  ") {
+            // The common case, single spaces only (and no edge space: lines
+            // are trimmed): the key is the line in lower case.
+            out.extend_from_slice(bytes);
+            out.make_ascii_lowercase();
+            return;
+        }
+        for &b in bytes {
+            if b == b' ' || odd_space(&b) {
                 gap = !out.is_empty();
             } else {
                 if gap {

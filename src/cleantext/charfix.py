@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import ftfy
 from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES
-from ftfy.chardata import CONTROL_CHARS
+from ftfy.chardata import CONTROL_CHARS, HTML_ENTITY_RE
 
 # ftfy (with our config) changes a line only for HTML entities ('&'), control
 # characters, line separators, surrogates and mojibake; its mojibake step
@@ -26,11 +26,12 @@ from ftfy.chardata import CONTROL_CHARS
 HARMLESS = "".join(MOJIBAKE_CATEGORIES[k] for k in ("common", "start_punctuation", "end_punctuation"))
 
 
-# Characters that ftfy (with our config) or the tag repair may act on wherever
-# they appear: an entity's "&", a tag's "<", the controls ftfy removes
-# (terminal escapes among them), C1 controls, line breaks.  Any other line
-# changes only if it holds mojibake, which is what ftfy's own `is_bad` finds.
-ALWAYS = "&<" + "".join(map(chr, CONTROL_CHARS)) + "".join(map(chr, range(0x80, 0xA0))) + "\r\u2028\u2029"
+# Characters that ftfy (with our config) may act on wherever they appear: the
+# controls it removes (terminal escapes among them), C1 controls, line breaks.
+# Besides those, ftfy changes a line only where it unescapes an HTML entity
+# (ENTITY, ftfy's own pattern) or where its own `is_bad` finds mojibake.
+ALWAYS = "".join(map(chr, CONTROL_CHARS)) + "".join(map(chr, range(0x80, 0xA0))) + "\r\u2028\u2029"
+ENTITY = HTML_ENTITY_RE.pattern
 
 
 def _unverbose(pattern: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import cache
 from typing import Any
 
-from . import _native, charfix
+from . import _native, charfix, markup
 from .rules import registry
 from .rules.model import Clause, Rule, Vocabulary
 
@@ -48,7 +48,7 @@ def kernel() -> _native.Kernel:
         [(v.id, v.pattern, v.how) for v in vocabularies()],
         [_rule(r) for r in registry.boilerplate()],
         [(k, float(v)) for k, v in registry.LINE_SHAPE.items()],
-        (charfix.HARMLESS, charfix.ALWAYS, charfix.BADNESS),
+        (charfix.HARMLESS, charfix.ALWAYS, charfix.BADNESS, [charfix.ENTITY, markup.TAG_START]),
     )
 
 

@@ -20,6 +20,9 @@ _TAG = regex.compile(
     r"|</?(?P<name>[A-Za-z][\w:-]{0,30})(?:\s[^<>]{0,300})?/?>",
     regex.IGNORECASE | regex.DOTALL,
 )
+# Every run `_TAG` finds starts like this: the kernel sends a line to the tag
+# repair only if it holds one (a "<" in "x < y" does not).
+TAG_START = r"<[A-Za-z/!?]"
 _BLOCK = frozenset(
     "address article aside blockquote br dd div dl dt figcaption figure footer form h1 h2 h3 h4 h5 h6 "
     "header hr li main nav ol p pre section table td th title tr ul head body html".split()
