@@ -369,18 +369,13 @@ impl Document {
         let mut toks = Tokens::default();
         for t in order {
             let reps = times[t];
-            toks.fill(t);
-            for (i, tok) in toks.list.iter().enumerate() {
-                // Words as detection counts them: \w+ tokens not ending in "_".
-                if !tok.word || t.as_bytes()[tok.end - 1] == b'_' {
-                    continue;
+            let (words, counts) = (&mut scan.words, &mut scan.counted);
+            let cands = table.scan(t, &mut toks, |w| {
+                *words += reps;
+                if let Some(&c) = index.get(w) {
+                    counts[c] += reps;
                 }
-                scan.words += reps;
-                if let Some(&c) = index.get(toks.norm(t, i)) {
-                    scan.counted[c] += reps;
-                }
-            }
-            let cands = table.candidates(t, &toks);
+            });
             if cands.is_empty() {
                 continue;
             }
@@ -419,7 +414,12 @@ impl Document {
                 Some(cache) => cache
                     .get(&hash128(t.as_bytes()))
                     .map_or_else(Vec::new, |c| table.accepted(t, c, spun_ok, rules)),
-                None => table.accepted(t, &table.candidates(t, &Tokens::new(t)), spun_ok, rules),
+                None => table.accepted(
+                    t,
+                    &table.scan(t, &mut Tokens::default(), |_| {}),
+                    spun_ok,
+                    rules,
+                ),
             });
             if !hits.is_empty() {
                 out.push((i, hits.clone()));

@@ -42,7 +42,13 @@ pub fn hash128(bytes: &[u8]) -> u128 {
     xxhash_rust::xxh3::xxh3_128(bytes)
 }
 
-/// The line's features; `key_buf` is left holding its repeat key.
+/// Lines longer than this (bytes) have their repeat key hashed piece by
+/// piece, never held whole; the pattern rules' gates do not read it (only
+/// caption openings are looked for in such lines).
+pub const LONG_KEY: usize = 1 << 16;
+
+/// The line's features; `key_buf` is left holding its repeat key (empty for
+/// a line longer than LONG_KEY).
 pub fn compute(text: &str, k: &Kernel, key_buf: &mut Vec<u8>) -> Feature {
     let p = &k.p;
     let long = text.len() > p.max_pattern_chars

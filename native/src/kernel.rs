@@ -107,6 +107,8 @@ pub struct Params {
 }
 
 pub struct Kernel {
+    /// Each rule's stage ("pattern" or "context"), for its drop actions.
+    pub stages: Vec<String>,
     pub vocabs: Vec<Vocab>,
     /// Which vocabularies could match a line (one pass for all).
     pub gates: Gates,
@@ -191,6 +193,7 @@ impl Kernel {
         };
 
         let mut rule_ids = Vec::new();
+        let mut stages = Vec::new();
         let mut default_reason = Vec::new();
         let mut weights = Vec::new();
         let mut pattern_rules = Vec::new();
@@ -212,6 +215,7 @@ impl Kernel {
             }
             let idx = rule_ids.len() as RuleIdx;
             rule_ids.push(r.id.clone());
+            stages.push(r.stage.clone());
             default_reason.push(intern(&r.reason));
             weights.push(r.weight);
             for (k, v) in &r.params {
@@ -369,6 +373,7 @@ impl Kernel {
             &gated,
         )?;
         Ok(Kernel {
+            stages,
             vocabs,
             gates,
             rule_ids,

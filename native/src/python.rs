@@ -8,10 +8,13 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 
 use pyo3::create_exception;
 use pyo3::exceptions::{PyIndexError, PyRuntimeError, PyValueError};
+use std::collections::HashMap;
+
 use pyo3::prelude::*;
+use pyo3::types::{PyList, PyString};
 
 use crate::document::Document;
-use crate::kernel::Kernel;
+use crate::kernel::{Kernel, ReasonIdx};
 use crate::spec::{ClauseSpec, KernelSpec, RepairScan, RuleSpec, Shape, VocabSpec};
 use crate::spin::{EntrySpec, SpinTable};
 use crate::text::CharOffsets;
@@ -217,11 +220,11 @@ impl PySpinTable {
         rules: Vec<bool>,
     ) -> PyResult<Vec<(usize, usize, u32)>> {
         guarded(|| {
-            let toks = crate::spin::Tokens::new(text);
+            let cands = self
+                .table
+                .scan(text, &mut crate::spin::Tokens::default(), |_| {});
             let off = CharOffsets::new(text);
-            let hits =
-                self.table
-                    .accepted(text, &self.table.candidates(text, &toks), spun_ok, &rules);
+            let hits = self.table.accepted(text, &cands, spun_ok, &rules);
             Ok(hits
                 .into_iter()
                 .map(|h| (off.of(h.start), off.of(h.end), h.entry))
@@ -365,25 +368,53 @@ impl PyDocument {
         })
     }
 
-    /// The drops made so far, from position `since` of the drop order: (segment, rule, reason).
-    fn drops(&self, since: usize) -> PyResult<Vec<(usize, String, String)>> {
+    /// The drops at positions since..until of the drop order, each as the
+    /// fields of a Python `Action`: (rule, "drop", segment, line, before, "",
+    /// 0, 0, reason, stage, "").  Rule, reason and stage strings are shared
+    /// between rows: a page of tiny lines can drop a million.
+    fn drop_actions<'py>(
+        &self,
+        py: Python<'py>,
+        since: usize,
+        until: usize,
+    ) -> PyResult<Bound<'py, PyList>> {
         guarded(|| {
             let k = self.k();
             let order = self.doc.drop_order();
-            Ok(order[since.min(order.len())..]
-                .iter()
-                .map(|&i| {
-                    let d = self
-                        .doc
-                        .drop_of(i)
-                        .expect("a segment in the drop order is dropped");
-                    (
-                        i,
-                        k.rule_ids[d.label.rule as usize].clone(),
-                        self.doc.reason(k, d.label.reason).to_string(),
-                    )
-                })
-                .collect())
+            let rows = &order[since.min(order.len())..until.min(order.len())];
+            let (drop, empty) = (PyString::intern(py, "drop"), PyString::intern(py, ""));
+            let rules: Vec<Bound<'py, PyString>> =
+                k.rule_ids.iter().map(|r| PyString::new(py, r)).collect();
+            let stages: Vec<Bound<'py, PyString>> =
+                k.stages.iter().map(|s| PyString::new(py, s)).collect();
+            let mut reasons: HashMap<ReasonIdx, Bound<'py, PyString>> = HashMap::new();
+            let list = PyList::empty(py);
+            for &i in rows {
+                let d = self
+                    .doc
+                    .drop_of(i)
+                    .expect("a segment in the drop order is dropped");
+                let rule = d.label.rule as usize;
+                let reason = reasons
+                    .entry(d.label.reason)
+                    .or_insert_with(|| PyString::new(py, self.doc.reason(k, d.label.reason)))
+                    .clone();
+                let row = (
+                    rules[rule].clone(),
+                    drop.clone(),
+                    i,
+                    self.doc.segment(i).line,
+                    self.doc.text(i),
+                    empty.clone(),
+                    0,
+                    0,
+                    reason,
+                    stages[rule].clone(),
+                    empty.clone(),
+                );
+                list.append(row)?;
+            }
+            Ok(list)
         })
     }
 

@@ -66,6 +66,29 @@ pub struct SpinTable {
     nodes: Vec<Node>,
     /// The longest token of any key (in bytes): longer tokens start nothing.
     longest_token: usize,
+    /// The most tokens in a key: how far a walk can run.
+    depth: usize,
+}
+
+/// Lines longer than this (bytes) are tokenized piece by piece, so that the
+/// tokens of a 50 MB line are never all held at once.
+pub const PIECE: usize = 1 << 16;
+
+/// The first place at or after byte `at` where no token is cut: not between
+/// two word characters (and a character boundary).
+fn token_boundary(text: &str, at: usize) -> usize {
+    let mut p = at.min(text.len());
+    while !text.is_char_boundary(p) {
+        p += 1;
+    }
+    let mut before = text[..p].chars().next_back();
+    for (k, c) in text[p..].char_indices() {
+        if !(before.is_some_and(is_word) && is_word(c)) {
+            return p + k;
+        }
+        before = Some(c);
+    }
+    text.len()
 }
 
 /// A token of a line: its byte range, whether it is a word (`\w+`) and
@@ -79,7 +102,7 @@ pub struct Token {
     pub glued: bool,
     /// The normalised form is text[norm] (already lower case) or buf[norm].
     in_buf: bool,
-    norm: (u32, u32),
+    norm: (usize, usize),
 }
 
 /// A line's tokens (`\w+|[^\w\s]`) and their normalised forms (lower case,
@@ -100,13 +123,32 @@ impl Tokens {
 
     /// The tokens of `text` (the previous line's are dropped).
     pub fn fill(&mut self, text: &str) {
+        self.fill_range(text, 0, text.len(), 0, usize::MAX);
+    }
+
+    /// The tokens of `text` that start in from..stop, then up to `extra`
+    /// more (for walks that run on past `stop`); returns how many start
+    /// before `stop`.  `prev_end` is where the token before `from` ended
+    /// (a token starting there is glued to it).
+    pub fn fill_range(
+        &mut self,
+        text: &str,
+        from: usize,
+        stop: usize,
+        extra: usize,
+        prev_end: usize,
+    ) -> usize {
         self.list.clear();
         self.buf.clear();
         let bytes = text.as_bytes();
         let n = bytes.len();
-        let mut prev_end = usize::MAX;
-        let mut i = 0;
+        let mut prev_end = prev_end;
+        let mut own = 0;
+        let mut i = from;
         while i < n {
+            if i >= stop && self.list.len() >= own + extra {
+                break;
+            }
             let start = i;
             // ASCII bytes by table; other characters decoded and classified.
             let (class, width) = match bytes[i] {
@@ -143,12 +185,15 @@ impl Tokens {
                 }
             }
             let (in_buf, norm) = if plain {
-                (false, (start as u32, i as u32))
+                (false, (start, i))
             } else {
-                let from = self.buf.len();
+                let at = self.buf.len();
                 push_norm(&text[start..i], &mut self.buf);
-                (true, (from as u32, self.buf.len() as u32))
+                (true, (at, self.buf.len()))
             };
+            if start < stop {
+                own += 1;
+            }
             self.list.push(Token {
                 start,
                 end: i,
@@ -159,13 +204,14 @@ impl Tokens {
             });
             prev_end = i;
         }
+        own
     }
 
     /// The normalised form of token i of `text` (the line last filled in).
     #[inline]
     pub fn norm<'a>(&'a self, text: &'a str, i: usize) -> &'a str {
         let t = &self.list[i];
-        let (a, b) = (t.norm.0 as usize, t.norm.1 as usize);
+        let (a, b) = t.norm;
         if t.in_buf {
             &self.buf[a..b]
         } else {
@@ -251,6 +297,7 @@ impl SpinTable {
         let mut nodes = vec![Node::default()];
         let mut entries = Vec::with_capacity(specs.len());
         let mut longest_token = 0;
+        let mut depth_max = 0;
         for (n, s) in specs.iter().enumerate() {
             let guard = match &s.guard {
                 Some(g) if !g.is_empty() => Some(
@@ -302,6 +349,7 @@ impl SpinTable {
                 };
             }
             let depth = path.len();
+            depth_max = depth_max.max(depth);
             let at = &mut nodes[node].found;
             match at.last_mut() {
                 Some((d, list)) if *d == depth => list.push(n as u32),
@@ -338,6 +386,7 @@ impl SpinTable {
             entries,
             nodes,
             longest_token,
+            depth: depth_max,
         })
     }
 
@@ -349,12 +398,44 @@ impl SpinTable {
         self.entries.is_empty()
     }
 
-    /// Where entries start in `text`, whose tokens are `toks`, in token order.
-    pub fn candidates(&self, text: &str, toks: &Tokens) -> Vec<Candidate> {
+    /// Where entries start in `text`, in order; each word token (a `\w+`
+    /// token not ending in `_`) is also given to `on_word`, normalised.
+    pub fn scan(
+        &self,
+        text: &str,
+        toks: &mut Tokens,
+        mut on_word: impl FnMut(&str),
+    ) -> Vec<Candidate> {
         let mut out = Vec::new();
+        let (mut from, mut prev_end) = (0, usize::MAX);
+        loop {
+            let stop = if text.len() - from > PIECE {
+                token_boundary(text, from + PIECE)
+            } else {
+                text.len()
+            };
+            let own = toks.fill_range(text, from, stop, self.depth, prev_end);
+            for (i, t) in toks.list[..own].iter().enumerate() {
+                if t.word && text.as_bytes()[t.end - 1] != b'_' {
+                    on_word(toks.norm(text, i));
+                }
+            }
+            self.candidates(text, toks, own, &mut out);
+            if own > 0 {
+                prev_end = toks.list[own - 1].end;
+            }
+            if stop >= text.len() {
+                return out;
+            }
+            from = stop;
+        }
+    }
+
+    /// The candidates at the first `own` tokens of `toks` (tokens of `text`).
+    fn candidates(&self, text: &str, toks: &Tokens, own: usize, out: &mut Vec<Candidate>) {
         let root = &self.nodes[0];
         let n = toks.list.len();
-        for i in 0..n {
+        for i in 0..own {
             let first = toks.norm(text, i);
             if first.len() > self.longest_token {
                 continue;
@@ -388,7 +469,6 @@ impl SpinTable {
                 out.push(Candidate { spans, node });
             }
         }
-        out
     }
 
     /// The one linear pass over a line's candidates: at each, the longest
@@ -523,8 +603,7 @@ mod tests {
     }
 
     fn hits(t: &SpinTable, text: &str, spun_ok: bool) -> Vec<(String, u32)> {
-        let toks = Tokens::new(text);
-        let c = t.candidates(text, &toks);
+        let c = t.scan(text, &mut Tokens::default(), |_| {});
         t.accepted(text, &c, spun_ok, &[true, true])
             .into_iter()
             .map(|h| (text[h.start..h.end].to_string(), h.entry))
@@ -576,6 +655,39 @@ mod tests {
         assert_eq!(hits(&t, "SKY INFORMATION", false).len(), 1);
         assert_eq!(hits(&t, "IS-Okay claimed", false).len(), 1);
         assert!(hits(&t, "It is-okay to go", false).is_empty());
+    }
+
+    #[test]
+    fn a_long_line_is_scanned_in_pieces_with_the_same_result() {
+        let t = table();
+        let piece = "He stated it within the hall, a live performance corridor; IS-Okay. ";
+        let line = piece.repeat(PIECE / piece.len() * 3 + 7);
+        let (mut words, mut whole_words) = (0, 0);
+        let cands = t.scan(&line, &mut Tokens::default(), |_| words += 1);
+        let toks = Tokens::new(&line);
+        let mut whole = Vec::new();
+        t.candidates(&line, &toks, toks.list.len(), &mut whole);
+        toks.list
+            .iter()
+            .filter(|x| x.word)
+            .for_each(|_| whole_words += 1);
+        assert_eq!(words, whole_words);
+        let spans = |c: &[Candidate]| {
+            c.iter()
+                .map(|c| (c.spans.clone(), c.node))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(spans(&cands), spans(&whole));
+        assert!(cands.len() > 3 * 4);
+    }
+
+    #[test]
+    fn token_boundaries_never_cut_a_word() {
+        assert_eq!(token_boundary("abc def", 1), 3);
+        assert_eq!(token_boundary("abc, def", 3), 3);
+        assert_eq!(token_boundary("ab-cd", 1), 2);
+        assert_eq!(token_boundary("abcdef", 2), 6);
+        assert_eq!(token_boundary("aéb c", 2), 4);
     }
 
     #[test]

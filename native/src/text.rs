@@ -154,53 +154,81 @@ pub fn head_end(text: &str, n: usize) -> usize {
     }
 }
 
+/// Pieces of a repeat key go out in buffers of at most this many bytes.
+const KEY_PIECE: usize = 1 << 16;
+
 /// The line as compared for repeats, `" ".join(text.casefold().split())`,
-/// as UTF-8 bytes in `out`.  Case folding is per character, so ASCII takes
-/// a fast path and only other characters go through the folding table.
-pub fn repeat_key_into(text: &str, out: &mut Vec<u8>) {
-    out.clear();
+/// given to `sink` as UTF-8 in pieces (of at most about KEY_PIECE bytes, so
+/// that a 50 MB line needs no 50 MB key).  Case folding is per character, so
+/// ASCII takes a fast path and only other characters go through the table.
+pub fn repeat_key_pieces(text: &str, mut sink: impl FnMut(&[u8])) {
+    let mut buf: Vec<u8> = Vec::with_capacity(text.len().min(KEY_PIECE) + 8);
     let mut gap = false;
+    let mut started = false;
+    let odd_space = |b: u8| matches!(b, b'\t'..=b'\r' | 0x1c..=0x1f);
     if text.is_ascii() {
         let bytes = text.as_bytes();
-        let odd_space = |b: &u8| matches!(b, b'\t'..=b'\r' | 0x1c..=0x1f);
-        if !bytes.iter().any(odd_space) && !bytes.windows(2).any(|w| w == b"  ") {
+        if !bytes.iter().any(|&b| odd_space(b)) && !bytes.windows(2).any(|w| w == b"  ") {
             // The common case, single spaces only (and no edge space: lines
             // are trimmed): the key is the line in lower case.
-            out.extend_from_slice(bytes);
-            out.make_ascii_lowercase();
+            for chunk in bytes.chunks(KEY_PIECE) {
+                buf.clear();
+                buf.extend_from_slice(chunk);
+                buf.make_ascii_lowercase();
+                sink(&buf);
+            }
             return;
         }
         for &b in bytes {
-            if b == b' ' || odd_space(&b) {
-                gap = !out.is_empty();
+            if b == b' ' || odd_space(b) {
+                gap = started;
+                continue;
+            }
+            if gap {
+                buf.push(b' ');
+                gap = false;
+            }
+            buf.push(b.to_ascii_lowercase());
+            started = true;
+            if buf.len() >= KEY_PIECE {
+                sink(&buf);
+                buf.clear();
+            }
+        }
+    } else {
+        let mut utf8 = [0u8; 4];
+        for c in text.chars() {
+            if is_space(c) {
+                gap = started;
+                continue;
+            }
+            if gap {
+                buf.push(b' ');
+                gap = false;
+            }
+            if c.is_ascii() {
+                buf.push((c as u8).to_ascii_lowercase());
             } else {
-                if gap {
-                    out.push(b' ');
-                    gap = false;
+                for f in caseless::Caseless::default_case_fold(std::iter::once(c)) {
+                    buf.extend_from_slice(f.encode_utf8(&mut utf8).as_bytes());
                 }
-                out.push(b.to_ascii_lowercase());
             }
-        }
-        return;
-    }
-    let mut utf8 = [0u8; 4];
-    for c in text.chars() {
-        if is_space(c) {
-            gap = !out.is_empty();
-            continue;
-        }
-        if gap {
-            out.push(b' ');
-            gap = false;
-        }
-        if c.is_ascii() {
-            out.push((c as u8).to_ascii_lowercase());
-        } else {
-            for f in caseless::Caseless::default_case_fold(std::iter::once(c)) {
-                out.extend_from_slice(f.encode_utf8(&mut utf8).as_bytes());
+            started = true;
+            if buf.len() >= KEY_PIECE {
+                sink(&buf);
+                buf.clear();
             }
         }
     }
+    if !buf.is_empty() {
+        sink(&buf);
+    }
+}
+
+/// The repeat key (`repeat_key_pieces`) in `out`.
+pub fn repeat_key_into(text: &str, out: &mut Vec<u8>) {
+    out.clear();
+    repeat_key_pieces(text, |piece| out.extend_from_slice(piece));
 }
 
 /// A string as it appears in repeat keys: case-folded, each run of white
@@ -288,6 +316,22 @@ mod tests {
         for c in [' ', '-', '’', '🅰', '\u{301}', '😀'] {
             assert!(!is_word(c), "{c:?}");
         }
+    }
+
+    #[test]
+    fn a_long_key_comes_in_pieces_that_make_the_same_key() {
+        let line = "Ab  Cd\u{a0}É ".repeat(20_000);
+        let mut whole = Vec::new();
+        repeat_key_into(&line, &mut whole);
+        let mut pieces = 0;
+        let mut glued = Vec::new();
+        repeat_key_pieces(&line, |p| {
+            pieces += 1;
+            glued.extend_from_slice(p);
+        });
+        assert!(pieces > 1);
+        assert_eq!(glued, whole);
+        assert!(whole.starts_with("ab cd é ab".as_bytes()));
     }
 
     #[test]

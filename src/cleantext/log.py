@@ -14,15 +14,11 @@ from collections import Counter
 
 from . import _native
 from .model import Action, Segment
-from .rules import registry
 
 # Python strings may hold lone surrogates; UTF-8 (and so the kernel) cannot.
 # A line that has one keeps its raw text here until a repair removes them.
 _SURROGATE = re.compile("[\ud800-\udfff]")
 _NEWLINES = re.compile("\r\n?|[\x0b\x0c\x85\u2028\u2029]")
-
-# The stage of each boilerplate rule, for its drop actions.
-_STAGE = {r.id: r.stage for r in registry.boilerplate()}
 
 
 class ActionLog:
@@ -100,8 +96,6 @@ class ActionLog:
         for part in self._parts:
             if isinstance(part, Action):
                 out.append(part)
-                continue
-            start, end = part
-            for i, rule, reason in self.doc.drops(start)[: end - start]:
-                out.append(Action(rule, "drop", i, self.doc.line(i), self.text(i), "", 0, 0, reason, _STAGE[rule]))
+            else:  # the kernel's drops, as the fields of an Action each
+                out += map(Action._make, self.doc.drop_actions(*part))
         return tuple(out)
