@@ -12,9 +12,8 @@
   or changed: the control for detection on short texts;
 * detection on shared/spin/spun-only.jsonl samples;
 * throughput of the repair step (detect + find_repairs) in MB/s, next to a
-  plain re.findall(r"\\w+") pass over the same text, and of the table match
-  alone: the word gate + token trie spun.py uses, the token trie walked from
-  every token, a character-level trie regex, and one big regex alternation.
+  plain re.findall(r"\\w+") pass over the same text, and of the kernel's
+  table match alone (SpinTable.find, every entry allowed).
 
 A "word edit" is one word token in the word-level diff (SequenceMatcher on
 lower-cased word tokens, punctuation and quote style ignored) between the
@@ -41,7 +40,8 @@ sys.path.insert(0, str(REPO / "scripts"))
 
 from build_spin_table import held_out, load_jsonl, story_of  # noqa: E402
 
-from cleantext import spin_match, spun  # noqa: E402
+from cleantext import spin as spun  # noqa: E402
+from cleantext.spin import table as spin_table  # noqa: E402
 from cleantext.tables import load_tsv  # noqa: E402
 
 WORD = re.compile(r"\w+")
@@ -225,36 +225,6 @@ def spun_only_eval(shared: Path) -> None:
     )
 
 
-def _char_trie_regex(keys: list[str]) -> str:
-    """The "trieregex" technique: one regex of nested groups factorised
-    character by character (not a flat alternation), with the token rules:
-    words bounded by non-word characters, tokens apart by \\s+, glued tokens
-    adjacent.  Measured as an alternative to the word gate, not used."""
-    root: dict[str, dict] = {}  # type: ignore[type-arg]
-    for k in keys:
-        toks = spun.tokenize(k.lower())
-        node = root
-        prev = -1
-        for n, (a, b, t) in enumerate(toks):
-            if n and a != prev:
-                node = node.setdefault("\x00", {})
-            for ch in t:
-                node = node.setdefault(ch, {})
-            prev = b
-        node.setdefault("\x02" if re.match(r"\w", toks[-1][2]) else "\x03", {})
-
-    def emit(node: dict) -> str:  # type: ignore[type-arg]
-        alts = []
-        for ch, child in sorted(node.items()):
-            head = {"\x00": r"\s+", "\x02": r"(?!\w)", "\x03": ""}.get(ch, re.escape(ch))
-            alts.append(head + (emit(child) if child else ""))
-        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-
-    words = {c: n for c, n in root.items() if re.match(r"\w", c)}
-    other = {c: n for c, n in root.items() if not re.match(r"\w", c)}
-    return r"(?<!\w)" + emit(words) + ("|" + emit(other) if other else "")
-
-
 def _timed(f: object, rounds: int = 3) -> float:
     """Median seconds of `rounds` calls of f()."""
     ts = []
@@ -271,10 +241,10 @@ def throughput(texts: list[str]) -> None:
     corpus = texts + ([seed.read_text(encoding="utf-8")] if seed.exists() else [])
     corpus = corpus * 3
     size = sum(len(t.encode("utf-8")) for t in corpus) / 1e6
-    spin_match.matcher.cache_clear()
+    spin_table.table.cache_clear()
     load_tsv.cache_clear()
     t0 = time.perf_counter()
-    m = spin_match.matcher()
+    table = spin_table.table()
     t_load = time.perf_counter() - t0
 
     def repair() -> None:
@@ -286,44 +256,14 @@ def throughput(texts: list[str]) -> None:
 
     t_repair = _timed(repair)
     t_words = _timed(lambda: [WORD.findall(t) for t in corpus])
-    spun_report = spun.SpinReport(1.0, True, {"english": True})
-    t_gate = _timed(lambda: [spun.find_repairs(t, spun_report) for t in corpus])
-    t_walk = _timed(
-        lambda: [
-            list(spun._accepted(t, m.walk_tokens(t), spun_ok=True, rules=spun.RULES)) for t in corpus
-        ]
-    )
-
-    keys = sorted(
-        {r["spun"] for r in load_tsv(spin_match.SPIN_TABLE)} | {r["spun"] for r in load_tsv(spin_match.TORTURED_TABLE)},
-        key=lambda k: (-len(k), k),
-    )
-    t0 = time.perf_counter()
-    trie = re.compile(_char_trie_regex(keys))
-    t_trie_compile = time.perf_counter() - t0
-    lowered = [t.lower() for t in corpus]
-    t_trie = _timed(lambda: [trie.findall(t) for t in lowered])
-    t0 = time.perf_counter()
-    big = re.compile(r"\b(?:" + "|".join(re.escape(k) for k in keys) + r")\b", re.IGNORECASE)
-    t_compile = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    nre = sum(len(big.findall(t)) for t in corpus)
-    t_regex = time.perf_counter() - t0
-    print(f"throughput corpus: {size:.2f} MB, table entries: {m.size} (loaded in {t_load:.2f} s)")
+    every = table.mask(spun.RULES)
+    t_scan = _timed(lambda: [table.native.find(t, True, every) for t in corpus])
+    print(f"throughput corpus: {size:.2f} MB, table entries: {len(table.entries)} (loaded in {t_load:.2f} s)")
     print(f"repair step (detect + find_repairs per line): {size / t_repair:.2f} MB/s")
     print(
         f"plain re.findall(r'\\w+') pass: {size / t_words:.2f} MB/s; repair step / \\w+ pass = {t_words / t_repair:.2f}"
     )
-    print(f"table match, word gate + token trie (every entry allowed): {size / t_gate:.2f} MB/s")
-    print(f"table match, token trie walked from every token: {size / t_walk:.2f} MB/s")
-    print(
-        f"table match, one character-trie regex (candidates only, no guards): {size / t_trie:.2f} MB/s "
-        f"(+{t_trie_compile:.2f} s to compile)"
-    )
-    print(
-        f"table match, one regex alternation of {len(keys)} keys: {size / t_regex:.2f} MB/s "
-        f"(+{t_compile:.2f} s to compile; {nre} hits, no guards)"
-    )
+    print(f"table match in the kernel (every entry allowed): {size / t_scan:.2f} MB/s")
 
 
 def main(argv: list[str] | None = None) -> int:
