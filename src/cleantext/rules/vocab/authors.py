@@ -18,15 +18,16 @@ ROLES = (
     "correspondent", "editor", "reporter", "writer", "columnist", "contributor", "journalist", "producer",
     "presenter", "analyst", "commentator", "critic", "blogger", "author",
 )
-# "Political correspondent", "Jane Smith Senior Reporter".  (Under (?i) the
-# capital class matches any letter: see the registry's note on this pattern.)
+# "Political correspondent", "Jane Smith Senior Reporter": up to three
+# capitalised words (a name) before the role; the capital is case-sensitive,
+# since under (?i) a capital class matches any letter.
 AUTHOR_ROLE = Vocabulary(
     "author_role",
-    r"(?i)(?:(?:\p{Lu}[\w'’-]*\s+){0,3})?(?:senior |chief |deputy |special |staff |contributing |associate |managing |executive )?"
+    r"(?i)(?:(?:(?-i:\p{Lu})[\w'’-]*\s+){0,3})?(?:senior |chief |deputy |special |staff |contributing |associate |managing |executive )?"
     r"(?:[\w'’-]+\s+){0,2}(?:%s)s?" % "|".join(ROLES),
     "fullmatch",
-    examples=("Political correspondent", "Senior Reporter", "Jane Smith Staff Writer"),
-    near_misses=("He was a famous writer of plays and poems",),
+    examples=("Political correspondent", "Senior Reporter", "Jane Smith Staff Writer", "BBC News Political Editor"),
+    near_misses=("He was a famous writer of plays and poems", "as told to our political editor"),
 )
 # A bare name line ("Jane Smith") in an author box.
 NAME = Vocabulary(

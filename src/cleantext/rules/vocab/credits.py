@@ -39,11 +39,12 @@ CAPTION_START = Vocabulary(
                  "The image caption contest drew hundreds of entries from local schools this year."),
 )
 
-# --- a caption ends with a credit: "(Name/Pool Photo via AP)", "Pic: AP", "via Getty Images"
+# --- a caption ends with a credit: "(Name/Pool Photo via AP)", "Pic: AP", "via Getty Images";
+# a credit may be glued to the caption's last (lower-case) word: "the crowdPhoto: AP".
 CAPTION_CREDIT_END = Vocabulary(
     "caption_credit_end",
     r"(?i)(?:\((?:[^()]{0,120}(?:/|\bvia\b|\bphoto\b|\bpool\b|\bfile\b)[^()]{0,80}|%s)(?:,? File)?\)"
-    r"|(?:\b|\p{Ll})(?:pic|picture|photo|photograph|image|credit)s?\s*:\s*[^.:]{1,60}"
+    r"|(?:\b|(?-i:\p{Ll}))(?:pic|picture|photo|photograph|image|credit)s?\s*:\s*[^.:]{1,60}"
     r"|\b(?:photograph|photo|picture|image|illustration)s? (?:by|courtesy of) [^.]{1,60}"
     r"|\b(?:submitted|file|handout|contributed|supplied|courtesy) (?:photo|image|picture)"
     r"|© [^.]{1,60}"
@@ -53,8 +54,8 @@ CAPTION_CREDIT_END = Vocabulary(
     examples=("Councillors leave the chamber after the vote (Jane Doe/PA Wire)",
               "The mayor speaks to reporters. Pic: Reuters",
               "The plant reopened in May. Photograph by Jane Doe/AFP/Getty Images",
-              "Councillor Amy Jones Submitted photo"),
-    near_misses=("The mayor (who was re-elected in May) spoke first.",
+              "Councillor Amy Jones Submitted photo", "Fans gathered at the stadiumPhoto: Jane Doe"),
+    near_misses=("The mayor (who was re-elected in May) spoke first.", "The list of the NASAPHOTO: archive items",
                  "He said the photo was taken in 2019 by a passer-by, and he shared it."),
 )
 
