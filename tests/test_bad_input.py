@@ -388,3 +388,14 @@ def test_ctrl_c_exits_130_quietly(tmp_path: Path, when: str) -> None:
             proc.kill()
     assert proc.returncode == 130, err
     assert err == b"cleantext: interrupted\n"
+
+
+def test_a_panic_in_the_kernel_is_a_python_exception() -> None:
+    """A Rust panic never aborts the interpreter: it is raised as KernelError
+    (a RuntimeError, so a batch turns it into an error record)."""
+    from cleantext import _native
+
+    with pytest.raises(_native.KernelError, match="kernel panicked: boom"):
+        _native._panic_for_tests("boom")
+    assert issubclass(_native.KernelError, RuntimeError)
+    assert cleantext.clean("Still works after a panic.") == "Still works after a panic."

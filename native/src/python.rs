@@ -531,9 +531,17 @@ impl PyDocument {
     }
 }
 
+/// Panic inside the boundary (tests check that this raises KernelError
+/// instead of aborting the interpreter).
+#[pyfunction]
+fn _panic_for_tests(message: &str) -> PyResult<()> {
+    guarded(|| panic!("{message}"))
+}
+
 #[pymodule]
 #[pyo3(name = "_native")]
 pub fn native_module(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(_panic_for_tests, m)?)?;
     m.add_class::<PyKernel>()?;
     m.add_class::<PySpinTable>()?;
     m.add_class::<PyDocument>()?;
