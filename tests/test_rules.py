@@ -8,6 +8,7 @@ its examples from there, so a rule added with examples is tested at once.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -83,19 +84,18 @@ def test_the_kernel_runs_the_boilerplate_rules_in_registry_order() -> None:
     assert kernel().rules == [r.id for r in registry.boilerplate()]
 
 
-def _spec(**change: object) -> tuple[list[tuple[str, str, str]], list[dict[str, object]], list[tuple[str, float]]]:
-    from cleantext.kernel import _rule
+def _spec(**change: object) -> dict[str, Any]:
+    from cleantext.kernel import spec
 
-    vocabs = [(v.id, v.pattern, v.how) for v in vocabularies()]
-    rules = [_rule(r) for r in registry.boilerplate()]
-    shape = [(k, float(v)) for k, v in registry.LINE_SHAPE.items()]
+    s = spec()
+    rules = s["rules"]
     if "vocab" in change:
         rules[1]["clauses"][0]["vocab"] = change["vocab"]
     if "param" in change:
         rules[-1]["params"].append((change["param"], 1.0))
     if "drop_rule" in change:
-        rules = [r for r in rules if r["id"] != change["drop_rule"]]
-    return vocabs, rules, shape
+        s["rules"] = [r for r in rules if r["id"] != change["drop_rule"]]
+    return s
 
 
 @pytest.mark.parametrize("change,message", [
@@ -104,9 +104,8 @@ def _spec(**change: object) -> tuple[list[tuple[str, str, str]], list[dict[str, 
     ({"drop_rule": "caption"}, "has no rule caption"),
 ])
 def test_the_kernel_refuses_a_spec_it_does_not_understand(change: dict[str, object], message: str) -> None:
-    vocabs, rules, shape = _spec(**change)
     with pytest.raises(ValueError, match=message):
-        _native.Kernel(vocabs, rules, shape, ("", "", "", []))
+        _native.Kernel(**_spec(**change))
 
 
 def test_readme_rule_table_is_the_registry() -> None:

@@ -41,15 +41,21 @@ def _rule(r: Rule) -> dict[str, Any]:
             "params": [(k, float(v)) for k, v in r.params.items()], "clauses": [_clause(c) for c in r.clauses]}
 
 
+def spec() -> dict[str, Any]:
+    """The kernel's spec as plain data: the arguments of `_native.Kernel`
+    (also what the native fuzz target is built from)."""
+    return {
+        "vocabularies": [(v.id, v.pattern, v.how) for v in vocabularies()],
+        "rules": [_rule(r) for r in registry.boilerplate()],
+        "line_shape": [(k, float(v)) for k, v in registry.LINE_SHAPE.items()],
+        "repair_scan": (charfix.HARMLESS, charfix.ALWAYS, charfix.BADNESS, [charfix.ENTITY, markup.TAG_START]),
+    }
+
+
 @cache
 def kernel() -> _native.Kernel:
     """The compiled boilerplate rules (built on first use, then shared)."""
-    return _native.Kernel(
-        [(v.id, v.pattern, v.how) for v in vocabularies()],
-        [_rule(r) for r in registry.boilerplate()],
-        [(k, float(v)) for k, v in registry.LINE_SHAPE.items()],
-        (charfix.HARMLESS, charfix.ALWAYS, charfix.BADNESS, [charfix.ENTITY, markup.TAG_START]),
-    )
+    return _native.Kernel(**spec())
 
 
 def document(text: str, enabled: frozenset[str]) -> _native.Document:
