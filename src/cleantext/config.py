@@ -27,12 +27,15 @@ class Config:
     True
     """
 
-    __slots__ = ("_values",)
+    __slots__ = ("_values", "_enabled")
     _values: Mapping[str, bool]
+    _enabled: frozenset[str]
 
     def __init__(self, **switches: Any) -> None:
         _check(switches)
-        object.__setattr__(self, "_values", {**_DEFAULTS, **switches})
+        values = {**_DEFAULTS, **switches}
+        object.__setattr__(self, "_values", values)
+        object.__setattr__(self, "_enabled", frozenset(k for k, v in values.items() if v))
 
     def __getattr__(self, name: str) -> bool:
         try:
@@ -70,7 +73,7 @@ class Config:
 
     def enabled(self) -> frozenset[str]:
         """The names of the switches that are on."""
-        return frozenset(k for k, v in self._values.items() if v)
+        return self._enabled
 
 
 def _restore(values: dict[str, bool]) -> Config:

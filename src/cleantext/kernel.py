@@ -8,7 +8,7 @@ rule or parameter) when it compiles it.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from . import _native, charfix, markup
@@ -58,7 +58,12 @@ def kernel() -> _native.Kernel:
     return _native.Kernel(**spec())
 
 
+@lru_cache(maxsize=64)
+def _switched_on(enabled: frozenset[str]) -> list[str]:
+    """The kernel's rules among `enabled` (asked once per config, not per document)."""
+    return [r for r in kernel().rules if r in enabled]
+
+
 def document(text: str, enabled: frozenset[str]) -> _native.Document:
     """A native document for `text`, with the boilerplate rules of `enabled` on."""
-    k = kernel()
-    return _native.Document(k, text, [r for r in k.rules if r in enabled])
+    return _native.Document(kernel(), text, _switched_on(enabled))

@@ -22,6 +22,8 @@ AGENCY_NAMES = {
     "reuters": "Reuters", "agence france-presse": "AFP", "afp": "AFP", "pa media": "PA",
     "bloomberg": "Bloomberg", "upi": "UPI", "dpa": "dpa",
 }
+_TIME_SEPARATOR = regex.compile(r"[:.]")
+_NAME_SEPARATOR = regex.compile(r"\s*(?:,|\band\b|&)\s*")
 # The title is a headline-like line of this many words.
 TITLE_MIN_WORDS = 3
 TITLE_MAX_WORDS = 18
@@ -47,7 +49,7 @@ def iso_date(text: str) -> str | None:
         return None
     out = f"{y:04d}-{mo:02d}-{d:02d}"
     if t:
-        hh, mm = regex.split(r"[:.]", t)
+        hh, mm = _TIME_SEPARATOR.split(t)
         if int(hh) < 24 and int(mm) < 60:
             out += f"T{int(hh):02d}:{mm}"
     return out
@@ -63,7 +65,7 @@ def author_names(bylines: list[str]) -> list[str]:
     for text in bylines:
         m = authors.BYLINE.find(text)
         if m:
-            cand = regex.split(r"\s*(?:,|\band\b|&)\s*", m.group("names"))
+            cand = _NAME_SEPARATOR.split(m.group("names"))
         else:
             m2 = authors.NAME_DASH_ROLE.find(text)
             if m2:
