@@ -258,6 +258,29 @@ def _spin_then_pattern(text: str, r: cleantext.Result, again: cleantext.Result) 
     return spun and any(a.op == "drop" and a.rule in pattern for a in again.actions)
 
 
+_LINE_BREAK = re.compile("[\n\r\x0b\x0c\x85\u2028\u2029]")
+
+
+def _repair_makes_line_break(text: str, r: cleantext.Result, again: cleantext.Result) -> bool:
+    return any(a.op == "replace" and _LINE_BREAK.search(a.after) for a in r.actions)
+
+
+def _repair_pass_cap(text: str, r: cleantext.Result, again: cleantext.Result) -> bool:
+    """The second clean strips markup, and the first would have, given more repair passes."""
+    import cleantext
+    from cleantext import repairs
+
+    if not any(a.rule in ("html_tag", "html_remnant") for a in again.actions):
+        return False
+    cap = repairs.MAX_REPAIR_PASSES
+    repairs.MAX_REPAIR_PASSES = 100
+    try:
+        once = cleantext.clean(text)
+        return cleantext.clean(once) == once
+    finally:
+        repairs.MAX_REPAIR_PASSES = cap
+
+
 # name -> (input, first result, result of cleaning the output again) -> bool
 KNOWN: dict[str, Callable[[str, cleantext.Result, cleantext.Result], bool]] = {
     "nested_tags": _again_acts("html_tag", "html_remnant"),
@@ -275,20 +298,33 @@ KNOWN: dict[str, Callable[[str, cleantext.Result, cleantext.Result], bool]] = {
         "category_tag", "trailing_headlines", "outside_main_text", "image_label", "repeated_block",
         "link_list", "video_notice", "byline", "appended_article",
     ),
+    # Open (found by the atheris run of 5d44f59, tests/regressions/entity_line_break_in_segment.json):
+    # ftfy unescapes an entity of a line break ("&#10;", "&#12;", "&NewLine;", "&#8232;") inside
+    # a segment; the output line holds a break, so a second clean splits it in two.
+    "entity_line_break": _repair_makes_line_break,
+    # Open (atheris run of 5d44f59, tests/regressions/nested_tag_four_deep.json): line repairs
+    # stop after repairs.MAX_REPAIR_PASSES (3) passes; a tag nested four deep needs four.
+    "repair_pass_cap": _repair_pass_cap,
 }
 SEEN: Counter[str] = Counter()
-# Every bug in KNOWN is fixed (8a79a86), so a run stops on any failure unless
+# The bugs of issue 5 in KNOWN are fixed (8a79a86); entity_line_break and
+# repair_pass_cap are open.  A run stops on any failure unless
 # CLEANTEXT_FUZZ_STRICT=0 asks it to skip the signatures above.
 STRICT = os.environ.get("CLEANTEXT_FUZZ_STRICT", "1") != "0"
+# Strict, except for these signatures (comma-separated names of KNOWN): a run
+# keeps looking for new bugs past an open one without hiding the fixed ones.
+SKIP = frozenset(n for n in os.environ.get("CLEANTEXT_FUZZ_SKIP", "").split(",") if n)
+assert SKIP <= set(KNOWN), f"CLEANTEXT_FUZZ_SKIP names no known bug: {sorted(SKIP - set(KNOWN))}"
 
 
-def known_bug(text: str) -> str | None:
-    """The name of the open bug whose signature `text` shows, if any."""
+def known_bug(text: str, names: frozenset[str] | None = None) -> str | None:
+    """The name of the open bug (of `names`, default all) whose signature `text` shows, if any."""
     import cleantext
 
     r = cleantext.clean_and_explain(text)
     again = cleantext.clean_and_explain(r.text)
-    return next((name for name, known in KNOWN.items() if known(text, r, again)), None)
+    return next((name for name, known in KNOWN.items()
+                 if (names is None or name in names) and known(text, r, again)), None)
 
 
 def decode(data: bytes) -> str:
@@ -330,8 +366,8 @@ def one_input(data: bytes) -> None:
     try:
         check(text)
     except InvariantError as err:
-        if not STRICT:
-            name = known_bug(text)
+        if not STRICT or SKIP:
+            name = known_bug(text, None if not STRICT else SKIP)
             if name:
                 _count(name, str(err)[:160])
                 return
