@@ -45,7 +45,7 @@ class _Recorder:
     params: tuple[str, ...]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
-        rest = self.params[len(args):]
+        rest = self.params[len(args) :]
         assert set(kwargs) == set(rest), f"{type(self).__name__}: unexpected arguments {sorted(kwargs)}"
         type(self).calls.append((*args, *(kwargs[name] for name in rest)))
 
@@ -62,7 +62,7 @@ class _SpinTable(_Recorder):
 
 def _record() -> tuple[tuple[Any, ...], tuple[Any, ...], tuple[Any, ...]]:
     real = _native.Kernel, _native.SpinTable
-    _native.Kernel, _native.SpinTable = _Kernel, _SpinTable  # type: ignore[misc]
+    _native.Kernel, _native.SpinTable = _Kernel, _SpinTable  # type: ignore[misc,assignment]
     try:
         kernel_mod.kernel.__wrapped__()  # the functions under @cache
         table = table_mod.table.__wrapped__()
@@ -93,8 +93,10 @@ def main() -> None:
     s = spec()
     out.write_text(json.dumps(s, ensure_ascii=False, indent=1), encoding="utf-8")
     v, r, _, scan = s["kernel"]
-    print(f"{out}: {len(v)} vocabularies, {len(r)} rules, repair scan of {len(scan)} parts, "
-          f"{len(s['spin_entries'])} spin entries (from {s['package']})")
+    print(
+        f"{out}: {len(v)} vocabularies, {len(r)} rules, repair scan of {len(scan)} parts, "
+        f"{len(s['spin_entries'])} spin entries (from {s['package']})"
+    )
 
 
 if __name__ == "__main__":

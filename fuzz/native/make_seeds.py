@@ -41,14 +41,14 @@ def main() -> None:
     print(f"{out}: {len(seeds)} seeds")
     spec = HERE / "spec.json"
     if spec.exists():
-        words = [row[0] for row in json.loads(spec.read_text(encoding="utf-8"))["spin_entries"]]
+        words: list[str] = [row[0] for row in json.loads(spec.read_text(encoding="utf-8"))["spin_entries"]]
         sys.path.insert(0, str(REPO / "fuzz"))
-        import fuzz_clean
+        import fuzz_clean  # type: ignore[import-not-found]
 
         words += fuzz_clean.SHORT + fuzz_clean.NOISE
-        lines = sorted({_dict_entry(w) for w in words if w and len(w.encode("utf-8", "surrogatepass")) <= 64})
-        (HERE / "document.dict").write_text("\n".join(lines) + "\n", encoding="ascii")
-        print(f"{HERE / 'document.dict'}: {len(lines)} entries")
+        entries = sorted({_dict_entry(w) for w in words if w and len(w.encode("utf-8", "surrogatepass")) <= 64})
+        (HERE / "document.dict").write_text("\n".join(entries) + "\n", encoding="ascii")
+        print(f"{HERE / 'document.dict'}: {len(entries)} entries")
 
 
 def _dict_entry(word: str) -> str:
