@@ -10,8 +10,11 @@
 //! makes, in its order (split, repair scan, a line repair or two, rounds of
 //! classification with the spin scan and repairs after the first, title,
 //! dateline, join), plus every line on its own through the features and the
-//! pattern rules.  Any panic is a bug; so is a broken contract between the
-//! kernel and the pipeline, which the `assert!`s below state.
+//! pattern rules.  One input in eight is also made into a line of over
+//! 128 KB, which the spin scan reads in pieces: its words and candidates are
+//! checked against the whole line's tokens and short windows, its repeat key
+//! against other spacings.  Any panic is a bug; so is a broken contract
+//! between the kernel and the pipeline, which the `assert!`s below state.
 
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -21,7 +24,7 @@ use cleantext_kernel::features;
 use cleantext_kernel::kernel::Kernel;
 use cleantext_kernel::patterns;
 use cleantext_kernel::spec::{ClauseSpec, KernelSpec, RepairScan, RuleSpec, Shape, VocabSpec};
-use cleantext_kernel::spin::{EntrySpec, SpinTable};
+use cleantext_kernel::spin::{EntrySpec, SpinTable, Tokens, PIECE};
 use cleantext_kernel::text::strip;
 use serde_json::Value;
 
@@ -37,6 +40,8 @@ pub struct Setup {
     pub counted: Vec<String>,
     pub spin_rules: usize,
     pub title_words: (usize, usize),
+    /// The most tokens in a spin entry: how far a walk of the scan can run.
+    pub depth: usize,
 }
 
 /// Where the spec is: `$CLEANTEXT_FUZZ_SPEC`, else `spec.json` next to Cargo.toml.
@@ -119,26 +124,14 @@ fn kernel_spec(j: &Value) -> KernelSpec {
     }
 }
 
-/// (harmless, always, badness[, triggers]): the kernel this crate is built
-/// against decides whether it reads triggers (build.rs looks at spec.rs).
-#[cfg(repair_triggers)]
+/// (harmless, always, badness, triggers), as `kernel.spec()` gives them.
 fn repair_scan(scan: &[Value]) -> RepairScan {
-    assert_eq!(scan.len(), 4, "this kernel reads triggers; the package passes none");
+    assert_eq!(scan.len(), 4, "repair_scan: (harmless, always, badness, triggers)");
     RepairScan {
         harmless: s(&scan[0]),
         always: s(&scan[1]),
         badness: s(&scan[2]),
         triggers: scan[3].as_array().expect("triggers").iter().map(s).collect(),
-    }
-}
-
-#[cfg(not(repair_triggers))]
-fn repair_scan(scan: &[Value]) -> RepairScan {
-    assert_eq!(scan.len(), 3, "the package passes triggers this kernel does not read");
-    RepairScan {
-        harmless: s(&scan[0]),
-        always: s(&scan[1]),
-        badness: s(&scan[2]),
     }
 }
 
@@ -166,6 +159,7 @@ fn load() -> Setup {
         })
         .collect();
     let table = SpinTable::new(&entries).expect("the spin table builds");
+    let depth = entries.iter().map(|e| Tokens::new(&e.spun).list.len()).max().unwrap_or(0);
     let cores: Vec<String> = j["spin_cores"]
         .as_array()
         .expect("spin_cores")
@@ -188,6 +182,7 @@ fn load() -> Setup {
         counted,
         spin_rules,
         title_words: (opt_n(&t[0]).expect("min"), opt_n(&t[1]).expect("max")),
+        depth,
     }
 }
 
@@ -239,15 +234,128 @@ fn check_hits(t: &str, hits: &[cleantext_kernel::spin::Hit], table: &SpinTable) 
     }
 }
 
-/// One fuzz input: see the module docs.
+/// One fuzz input: see the module docs.  One input in eight is also made
+/// into a line of more than two pieces (`spin::PIECE`, 64 KB), the size
+/// from which the spin scan reads a line piece by piece.
 pub fn run(data: &[u8]) {
-    let st = setup();
-    let k = &st.kernel;
     let ctl = Ctl(data);
     let text = String::from_utf8_lossy(data);
+    run_text(&text, &ctl);
+    if ctl.byte(3) & 0xE0 == 0xE0 {
+        long_line(&text, &ctl);
+    }
+}
+
+/// The input as one line (line breaks made spaces), repeated past 2 pieces
+/// (glued or space-separated, by the control byte); then checked against
+/// the whole-line tokenizer, for spaces of every kind, and through the body.
+fn long_line(text: &str, ctl: &Ctl<'_>) {
+    let st = setup();
+    let k = &st.kernel;
+    let one: String = text
+        .chars()
+        .map(|c| if matches!(c, '\n' | '\r' | '\u{0b}' | '\u{0c}' | '\u{85}' | '\u{2028}' | '\u{2029}') { ' ' } else { c })
+        .collect();
+    let one = strip(&one);
+    if one.is_empty() {
+        return;
+    }
+    let sep = if ctl.byte(2) & 1 == 0 { " " } else { "" };
+    let target = 2 * PIECE + (ctl.byte(2) as usize) * 257;
+    let mut long = String::with_capacity(target + one.len() + 1);
+    while long.len() < target {
+        if !long.is_empty() {
+            long.push_str(sep);
+        }
+        long.push_str(one);
+    }
+    let long = long.as_str();
+
+    // Words: the piece-by-piece scan against the whole line's tokens.
+    let whole = Tokens::new(long);
+    let expected: Vec<&str> = (0..whole.list.len())
+        .filter(|&i| whole.list[i].word && long.as_bytes()[whole.list[i].end - 1] != b'_')
+        .map(|i| whole.norm(long, i))
+        .collect();
+    let mut words: Vec<String> = Vec::new();
+    let cands = st.table.scan(long, &mut Tokens::default(), |w| words.push(w.to_string()));
+    assert!(words.iter().map(String::as_str).eq(expected.iter().copied()), "the pieces' words differ from the line's");
+    for w in cands.windows(2) {
+        assert!(w[0].spans[0].0 < w[1].spans[0].0, "candidates out of order");
+    }
+
+    // Candidates: around every cut between pieces, the long line's must be a
+    // short window's (a window of whole tokens is scanned in one piece).
+    let d = st.depth.max(1);
+    let n = whole.list.len();
+    let mut from = 0;
+    while long.len() - from > PIECE {
+        let cut = token_boundary(long, from + PIECE);
+        let ti = whole.list.partition_point(|t| t.start < cut);
+        let (lo, hi) = (ti.saturating_sub(d), (ti + 2 * d).min(n));
+        let mid = (ti + d).min(hi);
+        if lo < mid {
+            let (ws, we) = (whole.list[lo].start, whole.list[hi - 1].end);
+            let last = whole.list[mid - 1].start;
+            let in_long: Vec<Vec<(usize, usize)>> = cands
+                .iter()
+                .filter(|c| (ws..=last).contains(&c.spans[0].0))
+                .map(|c| c.spans.clone())
+                .collect();
+            let in_window: Vec<Vec<(usize, usize)>> = st
+                .table
+                .scan(&long[ws..we], &mut Tokens::default(), |_| {})
+                .iter()
+                .map(|c| c.spans.iter().map(|&(a, b)| (a + ws, b + ws)).collect::<Vec<_>>())
+                .filter(|spans| spans[0].0 <= last)
+                .collect();
+            assert_eq!(in_long, in_window, "candidates around the cut at byte {cut} differ");
+        }
+        from = cut;
+    }
+
+    // The repeat key does not depend on how words are spaced (fast ASCII
+    // path, the slow one, non-ASCII spaces), however long the line.
+    let mut key = Vec::new();
+    let f = features::compute(long, k, &mut key);
+    let spaced = long.replace(' ', "  ");
+    let nbsp = long.replace(' ', "\u{a0}");
+    for other in [&spaced, &nbsp] {
+        let g = features::compute(other, k, &mut key);
+        assert_eq!(f.repeat_key, g.repeat_key, "the repeat key depends on the spacing");
+    }
+    if let Some(first) = f.repeat_key {
+        key.clear();
+        cleantext_kernel::text::repeat_key_into(long, &mut key);
+        assert_eq!(Some(cleantext_kernel::features::hash128(&key)), Some(first));
+    }
+
+    run_text(long, ctl);
+}
+
+/// `spin::token_boundary` (private): the first place at or after `at` that
+/// is not between two word characters.
+fn token_boundary(text: &str, at: usize) -> usize {
+    let mut p = at.min(text.len());
+    while !text.is_char_boundary(p) {
+        p += 1;
+    }
+    let mut before = text[..p].chars().next_back();
+    for (k, c) in text[p..].char_indices() {
+        if !(before.is_some_and(cleantext_kernel::text::is_word) && cleantext_kernel::text::is_word(c)) {
+            return p + k;
+        }
+        before = Some(c);
+    }
+    text.len()
+}
+
+fn run_text(text: &str, ctl: &Ctl<'_>) {
+    let st = setup();
+    let k = &st.kernel;
     let nrules = k.rule_ids.len();
 
-    let mut doc = Document::new(&text, vec![true; nrules]);
+    let mut doc = Document::new(text, vec![true; nrules]);
     let n = doc.len();
     let norm = doc.normalised().to_string();
     assert!(!norm.contains(['\r', '\u{0b}', '\u{0c}', '\u{85}', '\u{2028}', '\u{2029}']));

@@ -79,3 +79,24 @@ fn saved_inputs() {
         replay(&p.display().to_string(), &std::fs::read(&p).unwrap());
     }
 }
+
+/// The long-line checks (one input in eight when fuzzing) on the fixtures and
+/// a spun sentence, space-separated and glued.
+#[test]
+fn long_lines() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures");
+    let mut texts: Vec<Vec<u8>> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().ends_with(".input.txt"))
+        .map(|p| std::fs::read(p).unwrap())
+        .collect();
+    texts.push(b"He stated it within the hall, a live performance corridor; IS-Okay. Folks stated".to_vec());
+    for text in texts {
+        for glue in [0u8, 1] {
+            let mut data = text.clone();
+            data.extend_from_slice(&[0xE0, glue, 0, 0]);
+            replay("long line", &data);
+        }
+    }
+}
