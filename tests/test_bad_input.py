@@ -399,3 +399,11 @@ def test_a_panic_in_the_kernel_is_a_python_exception() -> None:
         _native._panic_for_tests("boom")
     assert issubclass(_native.KernelError, RuntimeError)
     assert cleantext.clean("Still works after a panic.") == "Still works after a panic."
+
+
+def test_a_lone_surrogate_is_repaired_by_control_chars() -> None:
+    r = cleantext.clean_and_explain("\ud800The council voted on Tuesday to approve the new budget.")
+    assert [(a.rule, a.reason) for a in r.replaced][0] == (
+        "control_chars", "control characters or lone surrogates removed")
+    assert r.text.startswith("\ufffdThe council")
+    assert r.replay() == r.text

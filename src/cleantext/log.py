@@ -45,6 +45,10 @@ class ActionLog:
         raw = self._raw.get(i)
         return raw if raw is not None else self.doc.text(i)
 
+    def raw_lines(self) -> set[int]:
+        """The segments whose text holds a lone surrogate (kept in Python only)."""
+        return set(self._raw)
+
     def _set(self, i: int, text: str) -> None:
         if _SURROGATE.search(text):
             self._raw[i] = text

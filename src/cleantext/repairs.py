@@ -25,7 +25,9 @@ MAX_REPAIR_PASSES = 3
 def repair_lines(log: ActionLog, config: Config) -> None:
     enabled = config.enabled()
     fixes: dict[str, charfix.Fix | None] = {}  # ftfy once per distinct line of the document
-    for i in log.doc.may_need_repair(config.uncurl_quotes):
+    # The kernel sees a lone surrogate as U+FFFD, which needs no repair:
+    # the lines that hold one in Python are repaired too.
+    for i in sorted(set(log.doc.may_need_repair(config.uncurl_quotes)) | log.raw_lines()):
         for _ in range(MAX_REPAIR_PASSES):
             before = log.text(i)
             if _repair_once(log, i, enabled, config, fixes) or log.text(i) == before:
