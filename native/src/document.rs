@@ -33,7 +33,7 @@ struct LineInfo {
 /// Features and pattern matches per distinct line text, keyed by its hash.
 #[derive(Default)]
 struct Memo {
-    index: HashMap<u128, u32>,
+    index: FxHashMap<u128, u32>,
     infos: Vec<LineInfo>,
     key_buf: Vec<u8>,
 }
