@@ -5,8 +5,6 @@
 //! order): line repairs replace texts or drop lines, `classify_round` drops
 //! boilerplate, the spin stage scans and replaces, `join` writes the output.
 
-use std::collections::HashMap;
-
 use rustc_hash::FxHashMap;
 
 use crate::context::{dateline_place, Label, ReasonSink, Round};
@@ -69,7 +67,7 @@ pub struct SpinScan {
 pub struct Document {
     text: String,
     segs: Vec<Segment>,
-    replaced: HashMap<usize, String>,
+    replaced: FxHashMap<usize, String>,
     drops: Vec<Option<Drop>>,
     /// Segments in the order they were dropped.
     drop_order: Vec<usize>,
@@ -103,7 +101,7 @@ impl ReasonSink for Sink<'_> {
 fn current<'a>(
     text: &'a str,
     segs: &[Segment],
-    replaced: &'a HashMap<usize, String>,
+    replaced: &'a FxHashMap<usize, String>,
     i: usize,
 ) -> &'a str {
     match replaced.get(&i) {
@@ -121,7 +119,7 @@ impl Document {
         Document {
             text,
             segs,
-            replaced: HashMap::new(),
+            replaced: FxHashMap::default(),
             drops: vec![None; n],
             drop_order: Vec::new(),
             extra_reasons: Vec::new(),
@@ -206,7 +204,7 @@ impl Document {
 
     /// Segments whose current text a line repair could change.
     pub fn may_need_repair(&self, k: &Kernel, uncurl_quotes: bool) -> Vec<usize> {
-        let mut seen: HashMap<&str, bool> = HashMap::new();
+        let mut seen: FxHashMap<&str, bool> = FxHashMap::default();
         (0..self.segs.len())
             .filter(|&i| {
                 let t = self.text(i);

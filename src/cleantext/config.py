@@ -93,5 +93,8 @@ def resolve(config: Config | None, overrides: dict[str, Any]) -> Config:
     """The config to run with: `config` (or the defaults) plus keyword overrides."""
     if config is not None and not isinstance(config, Config):
         raise TypeError(f"config must be a cleantext.Config, not {type(config).__name__}")
-    base = config or Config()
+    base = config or _DEFAULT
     return base.replace(**overrides) if overrides else base
+
+
+_DEFAULT = Config()

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from functools import cache
-
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+from typing import Any
 
 from .tables import load_words
 
 
 @cache
-def _punkt() -> PunktSentenceTokenizer:
+def _punkt() -> Any:
+    # Imported on first use: nltk pulls in numpy (and its BLAS threads), which
+    # cleaning never needs.
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
     params = PunktParameters()
     params.abbrev_types = set(load_words("abbreviations.txt"))
     return PunktSentenceTokenizer(params)
