@@ -82,10 +82,10 @@ def clean_document(text: str, config: Config, watch: Stopwatch = _untimed) -> Cl
     """Run every stage on one document."""
     text = check_text(text)
     with watch("split"):
-        raw = None
-        if _SURROGATE.search(text):
-            raw, text = text, _SURROGATE.sub("\ufffd", text)
-        log = ActionLog(document(text, config.enabled()), raw)
+        try:
+            log = ActionLog(document(text, config.enabled()))
+        except UnicodeEncodeError:  # lone surrogates, which UTF-8 (and so the kernel) cannot hold
+            log = ActionLog(document(_SURROGATE.sub("\ufffd", text), config.enabled()), raw=text)
     with watch("repair"):
         repair_lines(log, config)
     report = None
